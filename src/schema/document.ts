@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Ids follow Meilisearch's rule so one id works on both engines. */
+export const DocumentId = z
+  .string()
+  .min(1)
+  .max(511)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use only A-Z, a-z, 0-9, _ and -');
+
+/** `2025`, `2025-11` or `2025-11-07`. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+export const DateSource = z.enum(['metadata', 'page', 'text-inferred']);
+export type DateSource = z.infer<typeof DateSource>;
+
+export const MentionedDate = z.object({
+  value: IsoDate,
+  precision: DatePrecision,
+  /** True when part of the date (usually the year) came from context, not the words. */
+  inferred: z.boolean(),
+});
+export type MentionedDate = z.infer<typeof MentionedDate>;
+
+export const Provenance = z.object({
+  path: z.string().optional(),
+  url: z.string().optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  retrievedAt: z.iso.datetime(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** The facets found in one paragraph; values are canonical keys (ISO codes, group labels, talks ids). */
+export const ParagraphFacets = z.object({
+  countries: z.array(z.string()),
+  groups: z.array(z.string()),
+  talks: z.array(z.string()),
+  /** `${talksId}:${n}`, so round 3 of one negotiation never merges with round 3 of another. */
+  rounds: z.array(z.string()),
+  roundNumbers: z.array(z.number().int().positive()),
+  mentionedDates: z.array(MentionedDate),
+});
+export type ParagraphFacets = z.infer<typeof ParagraphFacets>;
+
+/** The statement-level fields every paragraph document carries. */
+export const StatementMeta = z.object({
+  statementId: DocumentId,
+  title: z.string(),
+  issuer: z.string().nullable(),
+  ministry: z.string().nullable(),
+  language: z.string(),
+  date: IsoDate.nullable(),
+  /** yyyymmdd as a number, the statement date's first day, for range filters and sorting; 0 when unknown. */
+  dateNum: z.number().int(),
+  /** The statement date's year, for the year facet; null when unknown. */
+  year: z.number().int().nullable(),
+  datePrecision: DatePrecision.nullable(),
+  dateSource: DateSource.nullable(),
+  source: Provenance,
+});
+export type StatementMeta = z.infer<typeof StatementMeta>;
+
+/** What is indexed and returned as a hit: one paragraph of one statement. */
+export const ParagraphDocument = StatementMeta.extend({
+  id: DocumentId,
+  paragraph: z.number().int().positive(),
+  text: z.string().min(1),
+  /** Who speaks in a Q&A transcript (spokesperson or questioner's outlet); null in plain statements. */
+  speaker: z.string().nullable(),
+  ...ParagraphFacets.shape,
+});
+export type ParagraphDocument = z.infer<typeof ParagraphDocument>;
+
+/** A statement as written to an engine: replaced whole, so re-ingest never leaves stale paragraphs. */
+export const StatementDocuments = z.object({
+  statementId: DocumentId,
+  sha256: z.string(),
+  documents: z.array(ParagraphDocument).min(1),
+});
+export type StatementDocuments = z.infer<typeof StatementDocuments>;
