@@ -17,8 +17,10 @@ export interface SearchEngine {
   /** Replaces each statement whole: its old paragraphs go, its new ones come, nothing else changes. */
   replaceStatements(statements: StatementDocuments[]): Promise<void>;
   deleteStatements(statementIds: string[]): Promise<void>;
-  /** The sha256 recorded for each of the given statements that is indexed. */
-  statementHashes(statementIds: string[]): Promise<Map<string, string>>;
+  /** The fingerprint recorded for each of the given statements that is indexed. */
+  fingerprints(statementIds: string[]): Promise<Map<string, string>>;
+  /** Every indexed statement id, for pruning sources that disappeared. */
+  statementIds(): Promise<string[]>;
   search(query: EngineQuery): Promise<EngineResult>;
   /** Values of one facet over the documents matching `filters`, narrowed to those containing `q`. */
   searchFacetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]>;

@@ -61,6 +61,8 @@ export const StatementMeta = z.object({
   datePrecision: DatePrecision.nullable(),
   dateSource: DateSource.nullable(),
   source: Provenance,
+  /** See StatementDocuments.fingerprint; carried on every paragraph so an engine needs no second index. */
+  fingerprint: z.string(),
 });
 export type StatementMeta = z.infer<typeof StatementMeta>;
 
@@ -78,7 +80,8 @@ export type ParagraphDocument = z.infer<typeof ParagraphDocument>;
 /** A statement as written to an engine: replaced whole, so re-ingest never leaves stale paragraphs. */
 export const StatementDocuments = z.object({
   statementId: DocumentId,
-  sha256: z.string(),
+  /** Changes whenever the source, its metadata or the ingest pipeline changes: equal means "already indexed". */
+  fingerprint: z.string(),
   documents: z.array(ParagraphDocument).min(1),
 });
 export type StatementDocuments = z.infer<typeof StatementDocuments>;

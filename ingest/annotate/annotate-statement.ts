@@ -1,0 +1,66 @@
+import type { DatePrecision, MentionedDate, ParagraphFacets } from '../../src/schema/document.js';
+import { findCountryMentions, mentionedCountries } from './countries.js';
+import { contextYear, findDateMentions, toMentionedDate } from './dates.js';
+import { findGroupsInTokens } from './groups.js';
+import { findTalksAndRounds } from './rounds.js';
+import { resolveStatementTalks } from './statement-talks.js';
+import { tokenize } from './tokens.js';
+
+export interface AnnotateInput {
+  statementId: string;
+  /** Normalised paragraph texts, in order. */
+  paragraphs: string[];
+  /** The date the source gives (metadata or page), if any. */
+  knownDate: { value: string; precision: DatePrecision } | null;
+}
+
+export interface AnnotatedStatement {
+  paragraphs: ParagraphFacets[];
+  /** The statement's date read from its text; computed only when `knownDate` is null. */
+  inferredDate: { value: string; precision: DatePrecision } | null;
+  /** Every negotiation the statement names, in order of first mention. */
+  talks: string[];
+}
+
+/**
+ * Finds the facets of every paragraph of a statement. Some need the whole statement: a
+ * round that names no negotiation inherits the statement's, and "November 7" takes its
+ * year from the statement's other dates.
+ */
+export function annotateStatement(input: AnnotateInput): AnnotatedStatement {
+  // One tokenization per paragraph serves all three gazetteers.
+  const scans = input.paragraphs.map((text) => {
+    const tokens = tokenize(text);
+    const countries = findCountryMentions(text, tokens);
+    return { tokens, countries, talks: findTalksAndRounds(text, tokens, countries), dates: findDateMentions(text) };
+  });
+  const year = contextYear(scans.flatMap((s) => s.dates), input.knownDate);
+  const talks = resolveStatementTalks(scans.map((s) => s.talks), input.statementId);
+
+  const paragraphs = scans.map((scan, i): ParagraphFacets => {
+    const dates = scan.dates.map((m) => toMentionedDate(m, year)).filter((d): d is MentionedDate => d !== null);
+    const rounds = talks[i]!.rounds;
+    return {
+      countries: mentionedCountries(scan.countries),
+      groups: findGroupsInTokens(scan.tokens),
+      talks: talks[i]!.talks,
+      rounds: rounds.map((r) => `${r.talks}:${r.n}`),
+      roundNumbers: [...new Set(rounds.map((r) => r.n))],
+      mentionedDates: [...new Map(dates.map((d) => [`${d.value}/${d.inferred}`, d])).values()],
+    };
+  });
+  return {
+    paragraphs,
+    inferredDate: input.knownDate === null ? latestDate(paragraphs.flatMap((p) => p.mentionedDates)) : null,
+    talks: [...new Set(talks.flatMap((t) => t.talks))],
+  };
+}
+
+/** The latest day mentioned, else the latest month or year: when a statement is undated, its
+ * latest event is the best guess at its date. */
+function latestDate(dates: readonly MentionedDate[]): { value: string; precision: DatePrecision } | null {
+  const days = dates.filter((d) => d.precision === 'day');
+  const pool = days.length > 0 ? days : dates;
+  const latest = pool.reduce<MentionedDate | null>((best, d) => (best === null || d.value > best.value ? d : best), null);
+  return latest && { value: latest.value, precision: latest.precision };
+}

@@ -1,0 +1,50 @@
+import { countryGazetteer, tokenKey } from './country-gazetteer.js';
+import type { PhraseMatch } from './phrase-matcher.js';
+import { lookupKey, tokenize, type Token } from './tokens.js';
+
+const CAPITALISED_NEXT = /[ \t\u00a0]+\p{Lu}/uy;
+
+/**
+ * Every country mention in a text, with offsets: names, demonyms, capitals and places.
+ * Pass the text's tokens when the caller has them already.
+ */
+export function findCountryMentions(text: string, tokens: readonly Token[] = tokenize(text)): PhraseMatch<string>[] {
+  const { matcher, givenNames } = countryGazetteer();
+  return matcher.matchTokens(tokens).filter((m) => {
+    if (!givenNames.has(text.slice(m.start, m.end))) return true;
+    CAPITALISED_NEXT.lastIndex = m.end;
+    return !CAPITALISED_NEXT.test(text);
+  });
+}
+
+/** Whether a mention's words name a place (a capital, a city, a border crossing) rather than the country itself. */
+export const isPlaceName = (surface: string): boolean => countryGazetteer().placeKeys.has(tokenKey(surface));
+
+/** The codes of mentions, deduplicated, in order of first mention. */
+export const mentionedCountries = (mentions: readonly PhraseMatch<string>[]): string[] => [...new Set(mentions.map((m) => m.value))];
+
+/**
+ * The countries a text names, as ISO 3166-1 alpha-2 codes in order of first mention.
+ * @example findCountries('talks in Istanbul between Pakistan and the Afghan delegation') // ['TR', 'PK', 'AF']
+ */
+export function findCountries(text: string): string[] {
+  return mentionedCountries(findCountryMentions(text));
+}
+
+/**
+ * The ISO code for what a person typed: a code (`qa`, `TUR`), a name, an alias or a demonym,
+ * in any case and with or without accents; null when it names no single country.
+ * @example resolveCountry('turkiye') // 'TR'
+ */
+export function resolveCountry(input: string): string | null {
+  const key = lookupKey(input).replace(/^the /, '');
+  return countryGazetteer().byKey.get(key) ?? null;
+}
+
+/**
+ * The display name of a code (world-countries' common name: `TR` -> `Türkiye`); an unknown
+ * code is returned as given so a stale facet value still shows something.
+ */
+export function countryName(code: string): string {
+  return countryGazetteer().names.get(code.toUpperCase()) ?? code;
+}

@@ -1,0 +1,111 @@
+import * as chrono from 'chrono-node';
+import type { DatePrecision, MentionedDate } from '../../src/schema/document.js';
+
+/** A date as the words give it; `year` is null when they leave it out ("November 7"). */
+export interface DateMention {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+// Dates written out need a capitalised month name or a year; most paragraphs have neither
+// and never reach chrono, which costs far more than this test.
+const MIGHT_HOLD_DATE = new RegExp(`\\b(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b|\\b(?:19|20)\\d\\d\\b`);
+// chrono reads month names in any case; "may 5" in prose is a verb and a number.
+const LOWER_CASE_MONTH = new RegExp(`\\b(?:${MONTHS.toLowerCase()}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\b`);
+const YEAR = '((?:19|20)\\d\\d)(?![\\d\\p{L}]|\\s*(?:%|per\\s?cent))';
+const LEAD = '(?:(?:in|since|by|until|till|through|from|during|before|after|early|late|mid|end of|beginning of)\\s+|mid-\\s*)';
+
+/** "October 2025", "August, 2021": chrono's strict mode wants a day. */
+const monthYearParser: chrono.Parser = {
+  pattern: () => new RegExp(`(?<![\\p{L}\\d])(${MONTHS}),?\\s+(?:of\\s+)?${YEAR}`, 'u'),
+  extract: (_context, match) => ({ month: monthNumber(match[1]!), year: Number(match[2]) }),
+};
+
+/** "in June", "since March": a month alone only after a word that makes it a time. */
+const leadMonthParser: chrono.Parser = {
+  pattern: () => new RegExp(`(?<![\\p{L}\\d])${LEAD}(${MONTHS})(?![\\p{L}]|\\s*\\d)`, 'u'),
+  extract: (_context, match) => ({ month: monthNumber(match[1]!) }),
+};
+
+/** "in 2021", "since 2015": a bare number is a year only after such a word ("the 2030 Agenda" is not). */
+const leadYearParser: chrono.Parser = {
+  pattern: () => new RegExp(`(?<![\\p{L}\\d])${LEAD}${YEAR}`, 'u'),
+  extract: (_context, match) => ({ year: Number(match[1]) }),
+};
+
+const monthNumber = (name: string): number => MONTHS.split('|').indexOf(name) + 1;
+
+// Only parsers that read a calendar date from its words: relative phrases ("four years ago",
+// "within 2 days"), weekdays and times depend on the day of parsing, and slashed dates are
+// ambiguous (12/03) or not dates at all (24/7).
+const CALENDAR_PARSERS = new Set([
+  'ENYearMonthDayParser',
+  'ISOFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENYearMonthNameParser',
+]);
+
+let parser: chrono.Chrono | undefined;
+
+function dateParser(): chrono.Chrono {
+  if (!parser) {
+    const strict = chrono.strict.clone();
+    const kept = strict.parsers.filter((p) => CALENDAR_PARSERS.has(p.constructor.name));
+    if (kept.length !== CALENDAR_PARSERS.size) throw new Error('chrono-node no longer has the calendar parsers dates.ts keeps');
+    strict.parsers = [...kept, monthYearParser, leadMonthParser, leadYearParser];
+    parser = strict;
+  }
+  return parser;
+}
+
+// A fixed reference makes parsing independent of the day it runs; its implied year is never used.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+function mention(components: chrono.ParsedComponents): DateMention | null {
+  const known = (c: 'year' | 'month' | 'day'): number | null => (components.isCertain(c) ? (components.get(c) ?? null) : null);
+  const year = known('year');
+  const month = known('month');
+  const day = month === null ? null : known('day');
+  return year === null && month === null ? null : { year, month, day };
+}
+
+/** The calendar dates written in a paragraph, in order; relative phrases ("these years") yield none. */
+export function findDateMentions(text: string): DateMention[] {
+  if (!MIGHT_HOLD_DATE.test(text)) return [];
+  const found: DateMention[] = [];
+  for (const result of dateParser().parse(text, REFERENCE)) {
+    if (LOWER_CASE_MONTH.test(result.text)) continue;
+    for (const components of [result.start, result.end]) {
+      const date = components ? mention(components) : null;
+      if (date) found.push(date);
+    }
+  }
+  return found;
+}
+
+/**
+ * The year a statement's dates without one belong to: the latest year written next to a
+ * month in the statement, never after the statement's own year when that is known (a
+ * "by December 2030" target must not date last week's meeting); else the statement's year.
+ */
+export function contextYear(mentions: readonly DateMention[], knownDate: { value: string } | null): number | null {
+  const known = knownDate ? Number(knownDate.value.slice(0, 4)) : null;
+  const written = mentions
+    .filter((m) => m.year !== null && m.month !== null && (known === null || m.year <= known))
+    .map((m) => m.year!);
+  return written.length > 0 ? Math.max(...written) : known;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A mention as a facet value; null when its year is missing and no context supplies one. */
+export function toMentionedDate(m: DateMention, yearFromContext: number | null): MentionedDate | null {
+  const year = m.year ?? yearFromContext;
+  if (year === null) return null;
+  const precision: DatePrecision = m.day !== null ? 'day' : m.month !== null ? 'month' : 'year';
+  const value = [String(year), ...(m.month === null ? [] : [pad(m.month)]), ...(m.day === null ? [] : [pad(m.day)])].join('-');
+  return { value, precision, inferred: m.year === null };
+}

@@ -1,0 +1,90 @@
+import { findCountryMentions } from './countries.js';
+import type { PhraseMatch } from './phrase-matcher.js';
+import { findTalksMentions, partiesAfter, talksId, type TalksMention, type TalksRef } from './talks.js';
+import { tokenize, type Token } from './tokens.js';
+
+export { describeTalks } from './talks.js';
+
+/** One numbered round found in a paragraph, and the negotiation its words tie it to. */
+export interface RoundMention {
+  n: number;
+  talks: TalksRef;
+  /** False for a bare "the first round in Doha": a round only if the statement is about talks. */
+  attached: boolean;
+}
+
+export interface ParagraphTalks {
+  mentions: TalksMention[];
+  rounds: RoundMention[];
+}
+
+const ORDINALS: Record<string, number> = Object.fromEntries(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+    .split(' ')
+    .map((word, i) => [word, i + 1]),
+);
+ORDINALS['inaugural'] = 1;
+const ORD = `(?:${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th))`;
+// "the first and second rounds"; not "the fourth Round Table".
+const ORDINAL_ROUND = new RegExp(`\\b(${ORD}(?:\\s*(?:,|,?\\s*and|&)\\s*${ORD})*)\\s+rounds?\\b(?![\\s-]*table)`, 'gi');
+const ROUND_NUMBER = /\b[Rr]ound\s+(\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\b/g;
+const ORDINAL_BEFORE = new RegExp(`\\b${ORD}\\s+$`, 'i');
+const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+const MIGHT_NAME_ROUNDS = /round|talks|negotiat|consultations|dialogue/i;
+
+function ordinalValue(word: string): number {
+  return ORDINALS[word.toLowerCase()] ?? Number.parseInt(word, 10);
+}
+
+function numberValue(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  const cardinal = CARDINALS.indexOf(word);
+  if (cardinal >= 0) return cardinal + 1;
+  // Roman numerals: subtract a smaller numeral written before a larger one (IV, IX).
+  return [...word].reduce((sum, c, i) => {
+    const value = ROMAN[c]!;
+    return sum + (value < (ROMAN[word[i + 1] ?? ''] ?? 0) ? -value : value);
+  }, 0);
+}
+
+/** What the words right after "round(s)" tie the round to, or `null` when they rule talks out. */
+function attachment(text: string, after: number, talks: readonly TalksMention[], countries: readonly PhraseMatch<string>[]) {
+  const listed = partiesAfter(text, after, countries);
+  if (listed.codes.length > 0) return { talks: { kind: 'known', id: talksId(listed.codes, 'talks') } as const, attached: true };
+  const gap = /^\s+(of\s+)?(?:the\s+|these\s+|this\s+)?/.exec(text.slice(after));
+  const named = gap ? talks.find((t) => t.start === after + gap[0].length) : undefined;
+  if (named) return { talks: named.talks, attached: true };
+  // "the second round of voting", "a round of sanctions": a round, but not of talks.
+  if (gap?.[1]) return null;
+  return { talks: { kind: 'unnamed' } as const, attached: false };
+}
+
+/**
+ * Negotiations and numbered rounds named in one paragraph. Rounds: "the third round of talks
+ * between Pakistan and Afghanistan", "3rd round", "round 3", and ordinal instances of a
+ * dialogue ("the fourth U.S.-India 2+2 Ministerial Dialogue").
+ */
+export function findTalksAndRounds(
+  text: string,
+  tokens: readonly Token[] = tokenize(text),
+  countries: readonly PhraseMatch<string>[] = findCountryMentions(text, tokens),
+): ParagraphTalks {
+  const mentions = findTalksMentions(text, tokens, countries);
+  if (!MIGHT_NAME_ROUNDS.test(text)) return { mentions, rounds: [] };
+  const rounds: RoundMention[] = [];
+  for (const m of text.matchAll(ORDINAL_ROUND)) {
+    const found = attachment(text, m.index + m[0].length, mentions, countries);
+    if (!found) continue;
+    for (const word of m[1]!.split(/\s*(?:,|\band\b|&)\s*/)) if (word) rounds.push({ n: ordinalValue(word), ...found });
+  }
+  for (const m of text.matchAll(ROUND_NUMBER)) {
+    const found = attachment(text, m.index + m[0].length, mentions, countries);
+    if (found) rounds.push({ n: numberValue(m[1]!), ...found });
+  }
+  for (const mention of mentions) {
+    const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, mention.start - 20), mention.start));
+    if (ordinal) rounds.push({ n: ordinalValue(ordinal[0].trim()), talks: mention.talks, attached: true });
+  }
+  return { mentions, rounds: rounds.filter((r) => r.n > 0) };
+}

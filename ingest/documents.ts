@@ -1,0 +1,68 @@
+import { AppError } from '../src/errors.js';
+import {
+  ParagraphDocument,
+  type DatePrecision,
+  type Provenance,
+  type StatementDocuments,
+  type StatementMeta,
+} from '../src/schema/document.js';
+import { annotateStatement } from './annotate/annotate-statement.js';
+import { resolveCountry } from './annotate/countries.js';
+import type { ExtractedStatement } from './extracted.js';
+import { deriveTitle } from './title.js';
+
+/** yyyymmdd of a date's first day: `2025-11` is 20251101. */
+export function dateNumber(date: string): number {
+  const [year = '0', month = '01', day = '01'] = date.split('-');
+  return Number(year) * 10000 + Number(month) * 100 + Number(day);
+}
+
+function resolveIssuer(issuer: string | null): string | null {
+  if (issuer === null) return null;
+  const code = resolveCountry(issuer);
+  if (code === null) throw new AppError('INVALID_SIDECAR', `issuer "${issuer}" is not a country this index knows`);
+  return code;
+}
+
+/**
+ * Turns one extracted statement into its paragraph documents: annotated, dated (inferring
+ * the date from the text when the source gives none), with stable ids and provenance.
+ */
+export function buildStatement(
+  statementId: string,
+  extracted: ExtractedStatement,
+  source: Provenance,
+  fingerprint: string,
+): StatementDocuments {
+  const paragraphs = extracted.paragraphs.filter((paragraph) => paragraph.text.length > 0);
+  const first = paragraphs[0];
+  if (!first) throw new AppError('EMPTY_SOURCE', 'no paragraph of text');
+  const knownDate = extracted.date ? { value: extracted.date.value, precision: extracted.date.precision } : null;
+  const annotated = annotateStatement({ statementId, paragraphs: paragraphs.map((p) => p.text), knownDate });
+  const date: { value: string; precision: DatePrecision } | null = knownDate ?? annotated.inferredDate;
+  const meta: StatementMeta = {
+    statementId,
+    title: extracted.title ?? deriveTitle(first.text),
+    issuer: resolveIssuer(extracted.issuer),
+    ministry: extracted.ministry,
+    language: extracted.language ?? 'en',
+    date: date?.value ?? null,
+    dateNum: date ? dateNumber(date.value) : 0,
+    year: date ? Number(date.value.slice(0, 4)) : null,
+    datePrecision: date?.precision ?? null,
+    dateSource: extracted.date?.source ?? (date ? 'text-inferred' : null),
+    source,
+    fingerprint,
+  };
+  const documents = paragraphs.map((paragraph, index) =>
+    ParagraphDocument.parse({
+      ...meta,
+      id: `${statementId}-p${index + 1}`,
+      paragraph: index + 1,
+      text: paragraph.text,
+      speaker: paragraph.speaker,
+      ...annotated.paragraphs[index],
+    }),
+  );
+  return { statementId, fingerprint, documents };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IsoDate } from '../src/schema/document.js';
+import { AppError } from '../src/errors.js';
+import type { ExtractedStatement } from './extracted.js';
+
+/** `x.meta.json` beside `x.txt`: what is known of a statement besides its text. */
+export const Sidecar = z.strictObject({
+  title: z.string().min(1).optional(),
+  issuer: z.string().min(1).optional(),
+  ministry: z.string().min(1).optional(),
+  date: IsoDate.optional(),
+  language: z.string().min(2).optional(),
+  url: z.url().optional(),
+});
+export type Sidecar = z.infer<typeof Sidecar>;
+
+export function parseSidecar(raw: unknown): Sidecar {
+  const parsed = Sidecar.safeParse(raw);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'sidecar'}: ${issue.message}`);
+    throw new AppError('INVALID_SIDECAR', reasons.join('; '));
+  }
+  return parsed.data;
+}
+
+const precisionOf = (date: string): 'day' | 'month' | 'year' =>
+  date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+
+/** Sidecar values win over what a reader found in the source itself. */
+export function applySidecar(extracted: ExtractedStatement, sidecar: Sidecar): ExtractedStatement {
+  return {
+    ...extracted,
+    title: sidecar.title ?? extracted.title,
+    issuer: sidecar.issuer ?? extracted.issuer,
+    ministry: sidecar.ministry ?? extracted.ministry,
+    date: sidecar.date ? { value: sidecar.date, precision: precisionOf(sidecar.date), source: 'metadata' } : extracted.date,
+    language: sidecar.language ?? extracted.language,
+    url: sidecar.url ?? extracted.url,
+  };
+}

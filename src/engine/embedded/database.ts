@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Facet fields kept in the `facet` table, for filters and counts. */
+export const facetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'issuer', 'speaker', 'year'] as const;
+export type StoredFacet = (typeof facetFields)[number];
+
+const schema = `
+CREATE TABLE IF NOT EXISTS docs (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  statement_id TEXT NOT NULL,
+  paragraph INTEGER NOT NULL,
+  date_num INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_statement ON docs(statement_id, paragraph);
+CREATE INDEX IF NOT EXISTS docs_date ON docs(date_num);
+CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facet (
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  doc INTEGER NOT NULL,
+  PRIMARY KEY (field, value, doc)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS facet_doc ON facet(doc, field, value);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
+CREATE TEMP TABLE IF NOT EXISTS matched (rowid INTEGER PRIMARY KEY, date_num INTEGER NOT NULL, score REAL NOT NULL);
+`;
+
+/**
+ * Opens (creating if needed) the index file in `dataDir`. WAL keeps every committed
+ * transaction across a killed process; a write is visible whole or not at all.
+ */
+export function openDatabase(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'communique.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(schema);
+  return db;
+}

@@ -1,0 +1,43 @@
+import type { EngineFilters } from '../../schema/query.js';
+import type { StoredFacet } from './database.js';
+
+export interface SqlFilter {
+  where: string;
+  params: (string | number)[];
+}
+
+const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+/**
+ * Filters as a WHERE clause over `docs d`: values of one facet are ORed, facets are ANDed.
+ * Every value is a bound parameter, never spliced into the SQL.
+ */
+export function sqlFilter(filters: EngineFilters): SqlFilter {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  const facet = (field: StoredFacet, values: (string | number)[]): void => {
+    if (values.length === 0) return;
+    clauses.push(`d.rowid IN (SELECT doc FROM facet WHERE field = ? AND value IN (${placeholders(values.length)}))`);
+    params.push(field, ...values.map(String));
+  };
+  facet('countries', filters.countries);
+  facet('groups', filters.groups);
+  facet('talks', filters.talks);
+  facet('rounds', filters.rounds);
+  facet('roundNumbers', filters.roundNumbers);
+  facet('issuer', filters.issuers);
+  facet('speaker', filters.speakers);
+  if (filters.statementIds.length > 0) {
+    clauses.push(`d.statement_id IN (${placeholders(filters.statementIds.length)})`);
+    params.push(...filters.statementIds);
+  }
+  if (filters.from !== null) {
+    clauses.push('d.date_num >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to !== null) {
+    clauses.push('d.date_num <= ?');
+    params.push(filters.to);
+  }
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params };
+}

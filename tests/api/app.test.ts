@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestSources } from '../../ingest/pipeline.js';
+import { createApp } from '../../src/api/app.js';
+import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
+import type { SearchEngine } from '../../src/engine/engine.js';
+import { loadIndexSettings } from '../../src/engine/settings.js';
+import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
+import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
+
+let engine: SearchEngine;
+let app: ReturnType<typeof createApp>;
+const data = tempDataDir();
+
+beforeAll(async () => {
+  engine = openEmbeddedEngine(data.dir, loadIndexSettings());
+  await ingestSources([corpusDir], engine);
+  app = createApp({ engine, logger: { error: () => undefined } });
+});
+afterAll(async () => {
+  await engine.close();
+  data.cleanup();
+});
+
+const search = async (query: string) => {
+  const response = await app.request(`/v1/search?${query}`);
+  expect(response.status).toBe(200);
+  return SearchResponse.parse(await response.json());
+};
+
+const problem = async (response: Response, status: number) => {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  return Problem.parse(await response.json());
+};
+
+const paragraphs = (body: SearchResponse): number[] => body.hits.map((hit) => hit.paragraph).sort((a, b) => a - b);
+
+describe('GET /v1/search', () => {
+  it('finds the phrase "unserious statements" in paragraphs 1 and 3, marked', async () => {
+    const body = await search(`q=${encodeURIComponent('"unserious statements"')}`);
+    expect(paragraphs(body)).toEqual([1, 3]);
+    for (const hit of body.hits) expect(hit.highlighted).toContain('<mark>unserious statements</mark>');
+    expect(body.hits[0]?.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('filters round 3 to paragraphs 1 and 7', async () => {
+    expect(paragraphs(await search('round=3'))).toEqual([1, 7]);
+  });
+
+  it.each(['QA', 'Qatar', 'qatar'])('takes country=%s as Qatar, with facet counts for country, group and round', async (value) => {
+    const body = await search(`country=${value}`);
+    expect(paragraphs(body)).toEqual([1, 2, 5, 6]);
+    expect(body.facets.country?.find((facet) => facet.value === 'QA')).toMatchObject({ label: 'Qatar', count: 4 });
+    expect(body.facets.group?.length).toBeGreaterThan(0);
+    expect(body.facets.round?.map((facet) => facet.value)).toEqual(['AF-PK-talks:1', 'AF-PK-talks:2', 'AF-PK-talks:3']);
+  });
+
+  it('ORs values of one facet and ANDs facets', async () => {
+    expect(paragraphs(await search('round=1&round=3'))).toEqual([1, 6, 7]);
+    expect(paragraphs(await search('round=1&round=3&group=BLA'))).toEqual([7]);
+  });
+
+  it('returns countries with names and codes', async () => {
+    const body = await search('q=Doha');
+    expect(body.hits[0]?.countries).toContainEqual({ code: 'QA', name: 'Qatar' });
+    expect(body.hits[0]?.issuer).toEqual({ code: 'PK', name: 'Pakistan' });
+  });
+
+  it('pages with an exact total', async () => {
+    const body = await search('q=Pakistan&perPage=4&page=3');
+    expect(body.total).toBe(10);
+    expect(body.hits).toHaveLength(2);
+  });
+});
+
+describe('POST /v1/search', () => {
+  it('takes the same fields as JSON', async () => {
+    const response = await app.request('/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'Taliban', group: ['TTP'], round: [] }),
+    });
+    expect(response.status).toBe(200);
+    expect(paragraphs(SearchResponse.parse(await response.json()))).toEqual([3, 7, 9]);
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const response = await app.request('/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"q": ',
+    });
+    expect((await problem(response, 400)).code).toBe('INVALID_BODY');
+  });
+});
+
+describe('bad requests', () => {
+  it.each([
+    ['perPage=1000', 'INVALID_PARAMETER', 'perPage'],
+    ['page=0', 'INVALID_PARAMETER', 'page'],
+    ['sort=random', 'INVALID_PARAMETER', 'sort'],
+    ['from=2025-13-01', 'INVALID_PARAMETER', 'from'],
+    ['from=2025-12&to=2025-01', 'INVALID_PARAMETER', 'from'],
+    ['country=Narnia', 'UNKNOWN_FACET_VALUE', 'Narnia'],
+    ['round=third', 'UNKNOWN_FACET_VALUE', 'third'],
+    ['facets=colour', 'INVALID_PARAMETER', 'facets'],
+    [`q=${encodeURIComponent('"unclosed phrase')}`, 'INVALID_QUERY', 'position 1'],
+  ])('%s is a 400 %s naming %s', async (query, code, named) => {
+    const body = await problem(await app.request(`/v1/search?${query}`), 400);
+    expect(body.code).toBe(code);
+    expect(body.detail).toContain(named);
+    expect(body.requestId).toBeTruthy();
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    expect((await problem(await app.request('/v2/nothing'), 404)).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GET /v1/statements/:id', () => {
+  it('returns the whole statement in order with provenance', async () => {
+    const response = await app.request(`/v1/statements/${seedId}`);
+    expect(response.status).toBe(200);
+    const statement = Statement.parse(await response.json());
+    expect(statement.paragraphs.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(statement).toMatchObject({ date: '2025-11-07', datePrecision: 'day', dateSource: 'text-inferred' });
+    expect(statement.source.path).toContain('000_f9833616b54a3226.txt');
+  });
+
+  it('answers an unknown id with a 404 problem', async () => {
+    expect((await problem(await app.request('/v1/statements/nope'), 404)).code).toBe('STATEMENT_NOT_FOUND');
+  });
+
+  it('answers a malformed id with a 400 problem', async () => {
+    expect((await problem(await app.request('/v1/statements/bad%20id'), 400)).code).toBe('INVALID_PARAMETER');
+  });
+});
+
+describe('GET /v1/facets/:facet', () => {
+  it('searches country values by name', async () => {
+    const response = await app.request('/v1/facets/country?q=qat');
+    expect(await response.json()).toEqual({ facet: 'country', values: [{ value: 'QA', label: 'Qatar', count: 4 }] });
+  });
+});
+
+describe('GET /v1/health', () => {
+  it('says the engine answers, with its size', async () => {
+    const response = await app.request('/v1/health');
+    expect(Health.parse(await response.json())).toEqual({ status: 'ok', engine: 'embedded', documents: 11, statements: 1 });
+  });
+
+  it('is a 503 problem once the engine is gone', async () => {
+    const { dir, cleanup } = tempDataDir();
+    const closed = openEmbeddedEngine(dir, loadIndexSettings());
+    await closed.close();
+    const response = await createApp({ engine: closed }).request('/v1/health');
+    expect((await problem(response, 503)).code).toBe('ENGINE_UNAVAILABLE');
+    cleanup();
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents every route', async () => {
+    const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths).sort()).toEqual(['/v1/facets/{facet}', '/v1/health', '/v1/search', '/v1/statements/{id}']);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Health, Problem, SearchResponse } from '../../src/schema/api.js';
+import { startServer, type RunningServer } from '../helpers/server.js';
+import { tempDataDir } from '../helpers/seed.js';
+
+const data = tempDataDir();
+const servers: RunningServer[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  data.cleanup();
+});
+
+const get = async (server: RunningServer, path: string) => fetch(`${server.url}${path}`);
+const paragraphs = (body: SearchResponse): number[] => body.hits.map((hit) => hit.paragraph).sort((a, b) => a - b);
+
+describe('npm start, end to end over HTTP', () => {
+  it('ingests the bundled corpus, serves the API, and a second start duplicates nothing', async () => {
+    const first = await startServer({ DATA_DIR: data.dir });
+    servers.push(first);
+    expect(first.output()).toContain('ingested 1 statement (11 paragraphs)');
+
+    const phrase = SearchResponse.parse(
+      await (await get(first, `/v1/search?q=${encodeURIComponent('"unserious statements"')}`)).json(),
+    );
+    expect(paragraphs(phrase)).toEqual([1, 3]);
+    expect(phrase.hits.every((hit) => hit.highlighted.includes('<mark>unserious statements</mark>'))).toBe(true);
+    expect(paragraphs(SearchResponse.parse(await (await get(first, '/v1/search?round=3')).json()))).toEqual([1, 7]);
+    for (const country of ['Qatar', 'QA']) {
+      const body = SearchResponse.parse(await (await get(first, `/v1/search?country=${country}`)).json());
+      expect(paragraphs(body)).toEqual([1, 2, 5, 6]);
+      expect(Object.keys(body.facets).sort()).toEqual(['country', 'group', 'round']);
+    }
+    const bad = await get(first, '/v1/search?perPage=abc');
+    expect(bad.status).toBe(400);
+    expect(Problem.parse(await bad.json()).code).toBe('INVALID_PARAMETER');
+    expect(await first.stop()).toBe(0);
+
+    const second = await startServer({ DATA_DIR: data.dir });
+    servers.push(second);
+    expect(second.output()).toContain('ingested 0 statements (0 paragraphs), 1 unchanged');
+    const health = Health.parse(await (await get(second, '/v1/health')).json());
+    expect(health).toMatchObject({ documents: 11, statements: 1 });
+  }, 60_000);
+
+  it('refuses a bad configuration with every bad key named, before listening', async () => {
+    await expect(startServer({ DATA_DIR: data.dir, PORT: 'eighty', MEILI_URL: 'not a url' })).rejects.toThrow(
+      /PORT.*MEILI_URL|MEILI_URL.*PORT/s,
+    );
+  }, 30_000);
+});

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestSources } from '../../ingest/pipeline.js';
+import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
+import { loadIndexSettings } from '../../src/engine/settings.js';
+import { noFilters } from '../../src/schema/query.js';
+import { corpusDir, tempDataDir } from '../helpers/seed.js';
+import { describeEngineContract } from './contract.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+describeEngineContract('embedded', async () => {
+  const { dir } = tempDataDir();
+  return openEmbeddedEngine(dir, loadIndexSettings());
+});
+
+describe('embedded engine on disk', () => {
+  it('keeps what it indexed across a close and a reopen of the same DATA_DIR', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const first = openEmbeddedEngine(dir, loadIndexSettings());
+    await ingestSources([corpusDir], first);
+    await first.close();
+
+    const reopened = openEmbeddedEngine(dir, loadIndexSettings());
+    expect(await reopened.stats()).toEqual({ documents: 11, statements: 1 });
+    const result = await reopened.search({
+      q: 'Istambul',
+      filters: noFilters(),
+      sort: 'relevance',
+      offset: 0,
+      limit: 10,
+      facets: [],
+    });
+    expect(result.total).toBe(2);
+    await reopened.close();
+  });
+
+  it('sorts by the statement date, newest or oldest first', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const engine = openEmbeddedEngine(dir, loadIndexSettings());
+    await ingestSources([corpusDir], engine);
+    const [seed] = await engine.getStatement('000_f9833616b54a3226');
+    if (!seed) throw new Error('seed not indexed');
+    const older = { ...seed, id: 'older-p1', statementId: 'older', date: '2020-01-02', dateNum: 20200102, year: 2020 };
+    await engine.replaceStatements([{ statementId: 'older', fingerprint: 'x', documents: [older] }]);
+    const base = { q: 'ceasefire OR unserious', filters: noFilters(), offset: 0, limit: 20, facets: [] };
+    const desc = await engine.search({ ...base, sort: 'date:desc' });
+    const asc = await engine.search({ ...base, sort: 'date:asc' });
+    expect(desc.hits.at(-1)?.document.statementId).toBe('older');
+    expect(asc.hits[0]?.document.statementId).toBe('older');
+    await engine.close();
+  });
+});

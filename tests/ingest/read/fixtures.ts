@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RawSource } from '../../../ingest/extracted.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** A fixture as the loader hands it over: bytes, and the page's URL from `x.url` beside it as the sidecar. */
+export function fixtureSource(path: string): RawSource {
+  const full = `${fixtures}${path}`;
+  const urlFile = full.replace(/\.html$/, '.url');
+  const url = path.endsWith('.html') && existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : null;
+  return { name: full, bytes: readFileSync(full), sidecar: url ? { url } : null, contentType: null };
+}
+
+/** An in-memory source, for pages written in a test. */
+export const source = (text: string | Buffer, name = 'page.html', extra: Partial<RawSource> = {}): RawSource => ({
+  name,
+  bytes: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
+  sidecar: null,
+  contentType: null,
+  ...extra,
+});

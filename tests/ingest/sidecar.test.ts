@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { applySidecar, parseSidecar } from '../../ingest/sidecar.js';
+import { AppError } from '../../src/errors.js';
+
+const extracted = {
+  title: 'From the page',
+  issuer: null,
+  ministry: null,
+  date: null,
+  language: null,
+  url: null,
+  paragraphs: [{ text: 'Text.', speaker: null }],
+};
+
+describe('sidecar metadata', () => {
+  it('wins over what the reader found, and dates it as metadata', () => {
+    const sidecar = parseSidecar({ title: 'Given', issuer: 'Pakistan', date: '2025-11', language: 'en' });
+    expect(applySidecar(extracted, sidecar)).toMatchObject({
+      title: 'Given',
+      issuer: 'Pakistan',
+      date: { value: '2025-11', precision: 'month', source: 'metadata' },
+    });
+  });
+
+  it.each([
+    [{ date: 'November 7' }, 'date'],
+    [{ url: 'not a url' }, 'url'],
+    [{ tittle: 'typo' }, 'tittle'],
+  ])('refuses %j, naming %s', (raw, named) => {
+    try {
+      parseSidecar(raw);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).code).toBe('INVALID_SIDECAR');
+      expect((error as AppError).detail).toContain(named);
+    }
+  });
+});
