@@ -7,17 +7,31 @@ export function normaliseParagraph(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
+// A line that ends a sentence (closing quotes and brackets allowed after the mark).
+const SENTENCE_END = /[.!?:;]["'”’)\]]*\s*$/u;
+
 /**
- * Plain text to paragraphs. Blank lines separate paragraphs, and the lines of one block are
- * hard-wrapped text joined back together; a text with no blank line between its lines has
- * one paragraph a line (as the seed statement does).
+ * Plain text to paragraphs. A blank line always ends a paragraph; so does a line break after
+ * the end of a sentence. A break in mid-sentence is a hard wrap (text extracted from PDFs, as
+ * in the UN General Debate files of 2010–2014) and is joined back. Text with one paragraph a
+ * line, like the seed statement, ends every line with a sentence and keeps its lines apart.
  */
 export function splitParagraphs(text: string): string[] {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t\u00a0]*\n/)
-    .map((block) => block.split('\n').filter((line) => line.trim().length > 0))
-    .filter((lines) => lines.length > 0);
-  const paragraphs = blocks.length === 1 ? (blocks[0] ?? []) : blocks.map((lines) => lines.join(' '));
-  return paragraphs.map(normaliseParagraph).filter((paragraph) => paragraph.length > 0);
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const close = (): void => {
+    const paragraph = normaliseParagraph(current.join(' '));
+    if (paragraph.length > 0) paragraphs.push(paragraph);
+    current = [];
+  };
+  for (const line of text.split(/\r\n?|\n/)) {
+    if (line.trim().length === 0) {
+      close();
+      continue;
+    }
+    current.push(line);
+    if (SENTENCE_END.test(line)) close();
+  }
+  close();
+  return paragraphs;
 }

@@ -1,20 +1,14 @@
-import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import PQueue from 'p-queue';
 import type { SearchEngine } from '../src/engine/engine.js';
 import { AppError, isAppError } from '../src/errors.js';
 import type { StatementDocuments } from '../src/schema/document.js';
-import { buildStatement } from './documents.js';
 import type { RawSource } from './extracted.js';
 import { listSourceFiles, loadFileSource } from './load-source.js';
 import type { Progress } from './progress.js';
-import { readSource } from './read/read-source.js';
-import { applySidecar, parseSidecar } from './sidecar.js';
+import { fingerprintOf, prepareStatement } from './prepare.js';
 import { BatchSink } from './sink.js';
 import { statementId } from './statement-id.js';
-
-/** Bump when extraction or annotation changes, so unchanged sources are indexed again once. */
-export const INGEST_VERSION = '1';
 
 export interface IngestFailure {
   source: string;
@@ -40,8 +34,6 @@ export interface IngestOptions {
   progress?: (total: number) => Progress;
   now?: () => Date;
 }
-
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 const asFailure = (source: string, error: unknown): IngestFailure =>
   isAppError(error)
@@ -86,18 +78,8 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
       throw new AppError('UNREADABLE_SOURCE', `statement id "${id}" is already taken by ${earlier}; rename one of the two`);
     }
     claimed.set(id, path);
-    const rawSha = sha256(raw.bytes);
-    const fingerprint = sha256(`${rawSha}\n${JSON.stringify(raw.sidecar)}\n${INGEST_VERSION}`);
-    if ((await engine.fingerprints([id])).get(id) === fingerprint) return null;
-    const sidecar = parseSidecar(raw.sidecar ?? {});
-    const extracted = applySidecar(readSource(raw), sidecar);
-    const provenance = {
-      ...(extracted.url ? { url: extracted.url } : {}),
-      path: displayPath(path),
-      sha256: rawSha,
-      retrievedAt: now().toISOString(),
-    };
-    return buildStatement(id, extracted, provenance, fingerprint);
+    if ((await engine.fingerprints([id])).get(id) === fingerprintOf(raw)) return null;
+    return prepareStatement(raw, { statementId: id, path: displayPath(path), retrievedAt: now() });
   };
 
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });

@@ -14,6 +14,9 @@ describe('splitParagraphs', () => {
   it.each([
     ['one a line', 'First.\nSecond.\n', ['First.', 'Second.']],
     ['blank-line blocks, hard-wrapped', 'First line\nwrapped.\n\nSecond\nwrapped.\n', ['First line wrapped.', 'Second wrapped.']],
+    ['one a line with a stray blank line', 'First.\nSecond.\n\nThird.\nFourth.', ['First.', 'Second.', 'Third.', 'Fourth.']],
+    ['a wrap that a blank line ends', 'Mr. President, ladies and\ngentlemen,\n\nWe meet', ['Mr. President, ladies and gentlemen,', 'We meet']],
+    ['a sentence ending in a closing quote', 'He said “no.”\nThen left.', ['He said “no.”', 'Then left.']],
     ['Windows line ends', 'First.\r\n\r\nSecond.\r\n', ['First.', 'Second.']],
     ['only blank lines', '\n\n \n', []],
   ])('splits %s', (_, text, expected) => {
