@@ -23,7 +23,22 @@ describe('parseQuery', () => {
   });
 
   it('folds a hyphenated word into adjacent terms', () => {
-    expect(parseQuery('al-Ahrar').clauses[0]?.alternatives[0]?.terms).toEqual(['al', 'ahrar']);
+    expect(parseQuery('al-Ahrar').clauses[0]?.alternatives[0]).toMatchObject({ terms: ['al', 'ahrar'] });
+  });
+
+  it.each([
+    ['ceasefire NEAR/5 Doha', 5],
+    ['"monitoring system" NEAR terrorism', 10],
+  ])('parses %j as one NEAR term within %i words', (q, distance) => {
+    const [clause, ...rest] = parseQuery(q).clauses;
+    expect(rest).toEqual([]);
+    expect(clause?.alternatives).toHaveLength(1);
+    expect(clause?.alternatives[0]).toMatchObject({ kind: 'near', distance });
+  });
+
+  it('lets OR offer a NEAR term as one alternative', () => {
+    const [clause] = parseQuery('ceasefire NEAR/3 temporary OR truce').clauses;
+    expect(clause?.alternatives.map((term) => term.kind)).toEqual(['near', 'word']);
   });
 
   it.each([
@@ -32,6 +47,10 @@ describe('parseQuery', () => {
     ['OR Doha', 'OR needs a term on each side', 1],
     ['Doha OR', 'OR needs a term on each side', 6],
     ['""', 'empty phrase', 1],
+    ['NEAR/3 Doha', 'NEAR needs a term on each side', 1],
+    ['a NEAR/3 b NEAR/3 c', 'NEAR joins exactly two terms', 12],
+    ['a NEAR/500 b', 'NEAR allows at most 100 words', 3],
+    ['a NEAR/3 -b', 'NEAR cannot join an excluded term', 3],
   ])('rejects %j, saying where', (q, message, position) => {
     try {
       parseQuery(q);
