@@ -49,6 +49,8 @@ export function buildStatement(
     date: date?.value ?? null,
     dateNum: date ? dateNumber(date.value) : 0,
     year: date ? Number(date.value.slice(0, 4)) : null,
+    month: date && date.value.length >= 7 ? date.value.slice(0, 7) : null,
+    day: date && date.value.length === 10 ? date.value : null,
     datePrecision: date?.precision ?? null,
     dateSource: extracted.date?.source ?? (date ? 'text-inferred' : null),
     source,

@@ -56,8 +56,10 @@ export const StatementMeta = z.object({
   date: IsoDate.nullable(),
   /** yyyymmdd as a number, the statement date's first day, for range filters and sorting; 0 when unknown. */
   dateNum: z.number().int(),
-  /** The statement date's year, for the year facet; null when unknown. */
+  /** The statement date's year, month (`2025-11`) and day (`2025-11-07`), as precise as the date is, for histograms. */
   year: z.number().int().nullable(),
+  month: z.string().nullable().default(null),
+  day: z.string().nullable().default(null),
   datePrecision: DatePrecision.nullable(),
   dateSource: DateSource.nullable(),
   source: Provenance,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ParagraphDocument } from './document.js';
 
 /** Facets as the engines store them (field names of the paragraph document). */
-export const FacetField = z.enum(['countries', 'groups', 'talks', 'rounds', 'issuer', 'speaker', 'year']);
+export const FacetField = z.enum(['countries', 'groups', 'talks', 'rounds', 'issuer', 'speaker', 'year', 'month', 'day']);
 export type FacetField = z.infer<typeof FacetField>;
 
 export const SortOrder = z.enum(['relevance', 'date:desc', 'date:asc']);

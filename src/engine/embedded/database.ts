@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** Facet fields kept in the `facet` table, for filters and counts. */
-export const facetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'issuer', 'speaker', 'year'] as const;
+export const facetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'issuer', 'speaker', 'year', 'month', 'day'] as const;
 export type StoredFacet = (typeof facetFields)[number];
 
 const schema = `

@@ -1,5 +1,6 @@
 import type { Hit, SearchParams } from 'meilisearch';
 import { AppError } from '../../errors.js';
+import { parseQuery } from '../../query/parse.js';
 import { ParagraphDocument } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult } from '../../schema/query.js';
 import { toFacetCounts } from './facets.js';
@@ -14,6 +15,22 @@ const sortParams: Record<EngineQuery['sort'], { sort?: string[] }> = {
   'date:asc': { sort: ['dateNum:asc'] },
 };
 
+/**
+ * Meilisearch matches words, phrases, `-exclusions` and the last-word prefix as our query
+ * language does, but has no OR and no proximity operator: such a query is refused, not
+ * silently answered as if OR and NEAR were words.
+ */
+export function assertMeiliCanMatch(q: string): void {
+  for (const clause of parseQuery(q).clauses) {
+    if (clause.alternatives.some((term) => term.kind === 'near')) {
+      throw new AppError('INVALID_QUERY', 'NEAR is not supported by the Meilisearch engine; use the embedded engine');
+    }
+    if (clause.alternatives.length > 1) {
+      throw new AppError('INVALID_QUERY', 'OR is not supported by the Meilisearch engine; use the embedded engine');
+    }
+  }
+}
+
 /** Only the filter key when there is a filter: the client's types forbid an explicit `undefined`. */
 export function filterParam(filters: EngineFilters): { filter?: string } {
   const filter = buildFilter(filters);
@@ -25,6 +42,7 @@ export function filterParam(filters: EngineFilters): { filter?: string } {
  * page/hitsPerPage makes `totalHits` exact rather than an estimate.
  */
 export function toSearchParams(query: EngineQuery) {
+  assertMeiliCanMatch(query.q);
   if (query.limit > 0 && query.offset % query.limit !== 0) {
     throw new AppError('INVALID_QUERY', `offset ${query.offset} is not a multiple of limit ${query.limit}`);
   }

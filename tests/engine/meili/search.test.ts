@@ -26,6 +26,8 @@ const paragraph: ParagraphDocument = {
   date: '2025-11-07',
   dateNum: 20251107,
   year: 2025,
+  month: '2025-11',
+  day: '2025-11-07',
   datePrecision: 'day',
   dateSource: 'metadata',
   source: { path: 'corpus/s1.txt', sha256: 'a'.repeat(64), retrievedAt: '2025-11-07T10:00:00.000Z' },
@@ -118,5 +120,18 @@ describe('toEngineResult', () => {
   it('refuses a stored document that does not fit the schema', () => {
     const broken = { ...answer, hits: [{ ...paragraph, paragraph: 0 }] };
     expect(() => toEngineResult(query(), broken)).toThrow();
+  });
+});
+
+describe('queries Meilisearch cannot answer as our language means them', () => {
+  it.each([
+    ['ceasefire OR truce', 'OR is not supported'],
+    ['ceasefire NEAR/5 Doha', 'NEAR is not supported'],
+  ])('refuses %j', (q, message) => {
+    expect(() => toSearchParams(query({ q }))).toThrowError(message);
+  });
+
+  it.each(['"unserious statements"', '-Doha talks', 'Torkh'])('passes %j through as is', (q) => {
+    expect(() => toSearchParams(query({ q }))).not.toThrow();
   });
 });
