@@ -1,7 +1,10 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_SOURCE_BYTES } from '../../ingest/load-source.js';
 import { ingestSources } from '../../ingest/pipeline.js';
+import { formatReport } from '../../ingest/report.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { corpusDir, seedPath, tempDataDir } from '../helpers/seed.js';
@@ -79,6 +82,74 @@ describe('ingestSources', () => {
     expect(report.indexed).toBe(1);
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]?.reason).toMatch(/statement id "same" is already taken by .*a\/same\.txt/);
+    await engine.close();
+  });
+
+  const page = (head: string, body: string): string =>
+    `<!DOCTYPE html>\n<html lang="en"><head>${head}<title>Statement on the talks in Doha</title></head>\n<body><main><h1>Statement on the talks in Doha</h1>${body}</main></body></html>\n`;
+  const french = "Le ministère des Affaires étrangères salue l'accord conclu à Doha entre les deux délégations.";
+  const cp1252 = (text: string): Buffer => iconv.encode(text, 'windows-1252');
+  /** A page whose one paragraph is `bytes`, whatever their encoding; the markup around them is ASCII. */
+  const pageAround = (head: string, bytes: Buffer): Buffer => {
+    const [start = '', end = ''] = page(head, '<p>@</p>').split('@');
+    return Buffer.concat([Buffer.from(start), bytes, Buffer.from(end)]);
+  };
+  const whole = page('', '<p>The Foreign Ministry welcomes the agreement reached in Doha.</p><p>It calls on all parties to honour it.</p>');
+
+  // What ministries' sites and tired disks really hand us. `failed` is the reason the one line gives.
+  const badInputs: { file: string; bytes: () => Buffer; failed: { code: string; reason: RegExp } | { ingested: RegExp } }[] = [
+    { file: 'empty.txt', bytes: () => Buffer.alloc(0), failed: { code: 'EMPTY_SOURCE', reason: /^the file is empty$/ } },
+    { file: 'blank.md', bytes: () => Buffer.from('\n \n\t\n'), failed: { code: 'EMPTY_SOURCE', reason: /^no text/ } },
+    { file: 'photo.txt', bytes: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), failed: { code: 'UNREADABLE_SOURCE', reason: /^binary content/ } },
+    { file: 'report.html', bytes: () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]), failed: { code: 'UNREADABLE_SOURCE', reason: /^binary content/ } },
+    { file: 'truncated-in-head.html', bytes: () => Buffer.from(whole.slice(0, 60)), failed: { code: 'UNREADABLE_SOURCE', reason: /^truncated HTML/ } },
+    { file: 'truncated-in-body.html', bytes: () => Buffer.from(whole.slice(0, whole.indexOf('honour'))), failed: { code: 'UNREADABLE_SOURCE', reason: /^truncated HTML/ } },
+    // Browsers (and cheerio) recover misnested and unclosed tags; the words are all there.
+    { file: 'malformed.html', bytes: () => Buffer.from(page('', '<div><p>Pakistan and Afghanistan <b>agreed <i>to</b> meet</i> again in <span>Istanbul.</p></div></span><p>Second <<>> paragraph')), failed: { ingested: /^Pakistan and Afghanistan agreed to meet again in Istanbul\.$/ } },
+    { file: 'fragment.html', bytes: () => Buffer.from('<p>A fragment without html or body tags, about Qatar.'), failed: { ingested: /^A fragment without html or body tags, about Qatar\.$/ } },
+    { file: 'no-body-text.html', bytes: () => Buffer.from(page('', '<nav><a href="/">Home</a> | <a href="/print">Print this page</a></nav><footer>Copyright</footer>')), failed: { code: 'EMPTY_SOURCE', reason: /^the page has no body text$/ } },
+    { file: 'wrong-charset.html', bytes: () => pageAround('<meta charset="utf-8">', cp1252(french)), failed: { code: 'UNREADABLE_SOURCE', reason: /^6 characters could not be decoded: the declared charset does not match/ } },
+    // No declaration: guessed from the bytes, as a browser would, and read correctly.
+    { file: 'missing-charset.html', bytes: () => pageAround('', cp1252(french)), failed: { ingested: new RegExp(`^${french}$`) } },
+    { file: 'unknown-encoding.html', bytes: () => pageAround('<meta charset="x-ebcdic-klingon">', Buffer.from([0xe3, 0x88, 0x85, 0x40, 0x94, 0x89, 0x95, 0x89, 0xa2, 0xa3, 0x99, 0xa8])), failed: { code: 'UNREADABLE_SOURCE', reason: /^unknown encoding "x-ebcdic-klingon", and the bytes are not UTF-8$/ } },
+    { file: 'shift-jis.txt', bytes: () => iconv.encode('外務省は、ドーハでの合意を歓迎する。', 'shift_jis'), failed: { code: 'UNREADABLE_SOURCE', reason: /^not valid UTF-8 text$/ } },
+  ];
+
+  it('gives each kind of bad input one line naming it and why, ingests everything else, and reads a 50 MB file not at all', async () => {
+    const { engine, sources } = setup();
+    copyFileSync(seedPath, join(sources, 'good.txt'));
+    for (const { file, bytes } of badInputs) writeFileSync(join(sources, file), bytes());
+    // Sparse: 50 MB on paper, no disk or time spent on it.
+    const huge = openSync(join(sources, 'huge.txt'), 'w');
+    ftruncateSync(huge, 50 * 1024 * 1024);
+    closeSync(huge);
+
+    const report = await ingestSources([sources], engine);
+    const failed = badInputs.filter((row) => 'code' in row.failed);
+    const ingested = badInputs.filter((row) => 'ingested' in row.failed);
+    expect(report).toMatchObject({ sources: badInputs.length + 2, indexed: ingested.length + 1 });
+
+    const byFile = new Map(report.failures.map((f) => [f.source.slice(sources.length + 1), f]));
+    expect([...byFile.keys()].sort()).toEqual([...failed.map((row) => row.file), 'huge.txt'].sort());
+    expect(report.failures).toHaveLength(byFile.size);
+    for (const row of failed) {
+      const expected = row.failed as { code: string; reason: RegExp };
+      expect(byFile.get(row.file), row.file).toMatchObject({ code: expected.code, reason: expect.stringMatching(expected.reason) });
+    }
+    expect(byFile.get('huge.txt')).toEqual({
+      source: join(sources, 'huge.txt'),
+      code: 'UNREADABLE_SOURCE',
+      reason: `too large (52428800 bytes; the limit is ${MAX_SOURCE_BYTES})`,
+    });
+    for (const row of ingested) {
+      const paragraphs = await engine.getStatement(row.file.replace(/\.html$/, ''));
+      expect(paragraphs[0]?.text, row.file).toMatch((row.failed as { ingested: RegExp }).ingested);
+    }
+
+    // One line per failed source, naming it once.
+    const lines = formatReport(report).split('\n').slice(1);
+    expect(lines).toHaveLength(failed.length + 1);
+    for (const line of lines) expect(line.split(sources).length - 1, line).toBe(1);
     await engine.close();
   });
 });

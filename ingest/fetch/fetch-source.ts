@@ -1,0 +1,114 @@
+import PQueue from 'p-queue';
+import pRetry, { AbortError } from 'p-retry';
+import { AppError } from '../../src/errors.js';
+import type { RawSource } from '../extracted.js';
+import { MAX_SOURCE_BYTES } from '../load-source.js';
+import { HostLimiter, type HostLimits } from './host-limiter.js';
+import { readBody } from './read-body.js';
+
+/** Who is asking, and where to read about it: sites that log or block crawlers can tell us apart. */
+export const USER_AGENT = 'Communique/0.1 (+https://github.com/communique; statements search)';
+
+export interface FetchOptions {
+  /** Requests in flight across every host. */
+  concurrency: number;
+  perHost: HostLimits;
+  /** Per attempt, from connecting to the last byte of the body. */
+  timeoutMs: number;
+  /** Attempts after the first, on 5xx answers, network errors and timeouts; never on 4xx. */
+  retries: number;
+  /** The wait before the first retry; doubled (with jitter) before each next one. */
+  retryDelayMs: number;
+  maxBytes: number;
+}
+
+export const defaultFetchOptions: FetchOptions = {
+  concurrency: 4,
+  perHost: { concurrency: 2, requestsPerSecond: 2 },
+  timeoutMs: 30_000,
+  retries: 3,
+  retryDelayMs: 1000,
+  maxBytes: MAX_SOURCE_BYTES,
+};
+
+export interface Fetcher {
+  /** The page at `url` as a raw source named by its URL; rejects with an AppError that says why. */
+  fetchSource(url: string): Promise<RawSource>;
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found (DNS lookup failed)',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  UND_ERR_SOCKET: 'connection closed before the page was complete',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+};
+
+/** A failure as one readable reason: `HTTP 404 Not Found`, `timed out after 30 s (4 attempts)`. */
+function describeFailure(error: unknown, attempts: number, timeoutMs: number): string {
+  const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s${tries}`;
+  if (error instanceof TypeError && error.cause instanceof Error) {
+    const code = (error.cause as NodeJS.ErrnoException).code;
+    return `${(code && NETWORK_REASONS[code]) ?? error.cause.message}${tries}`;
+  }
+  return `${error instanceof Error ? error.message : String(error)}${tries}`;
+}
+
+/** One request: the page's bytes and Content-Type, or an error p-retry retries (5xx, network) or not (AbortError). */
+async function fetchOnce(url: string, options: FetchOptions): Promise<RawSource> {
+  const response = await fetch(url, {
+    headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5' },
+    redirect: 'follow',
+    signal: AbortSignal.timeout(options.timeoutMs),
+  });
+  if (!response.ok) {
+    await response.body?.cancel();
+    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    // A 5xx may pass; a 4xx (or an unfollowed 3xx) will say the same again.
+    if (response.status >= 500) throw new Error(status);
+    throw new AbortError(status);
+  }
+  const bytes = await readBody(response, options.maxBytes);
+  return { name: url, bytes, sidecar: { url }, contentType: response.headers.get('content-type') };
+}
+
+/**
+ * Fetches pages politely: at most `concurrency` requests at once, and per host its own
+ * concurrency and rate; each attempt has a timeout; 5xx answers, network errors and
+ * timeouts are retried with exponential backoff, 4xx answers are not; bodies over
+ * `maxBytes` are refused without being read whole.
+ *
+ * @example
+ * const page = await createFetcher().fetchSource('https://www.mfa.gov.by/en/press/news_mfa/abc/');
+ * prepareStatement(page, { statementId: statementId(page.name), path: null, retrievedAt: new Date() });
+ */
+export function createFetcher(overrides: Partial<FetchOptions> = {}): Fetcher {
+  const options: FetchOptions = { ...defaultFetchOptions, ...overrides };
+  const inFlight = new PQueue({ concurrency: options.concurrency });
+  const hosts = new HostLimiter(options.perHost);
+  return {
+    async fetchSource(url) {
+      const host = new URL(url).host;
+      let attempts = 0;
+      try {
+        // Every attempt, retries included, waits its turn for the host: a retry is a request too.
+        return await pRetry(
+          () =>
+            hosts.run(host, () =>
+              inFlight.add(() => {
+                attempts += 1;
+                return fetchOnce(url, options);
+              }),
+            ),
+          { retries: options.retries, minTimeout: options.retryDelayMs, factor: 2, randomize: true },
+        );
+      } catch (error) {
+        throw new AppError('UNREADABLE_SOURCE', describeFailure(error, attempts, options.timeoutMs), { cause: error });
+      }
+    },
+  };
+}

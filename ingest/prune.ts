@@ -1,0 +1,56 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { SearchEngine } from '../src/engine/engine.js';
+
+/** A folder as listed in this run: its absolute path and the absolute paths of the sources in it. */
+export interface ListedFolder {
+  path: string;
+  files: ReadonlySet<string>;
+}
+
+export interface PrunedStatement {
+  statementId: string;
+  /** The source file it was indexed from, as its provenance names it. */
+  path: string;
+}
+
+const isInside = (folder: string, path: string): boolean => {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/**
+ * Indexed statements whose source file lay under one of `folders` and is no longer among its
+ * sources. Provenance paths are relative to the working folder of the ingest that wrote them,
+ * so they are resolved against `cwd`. Statements in `keep` (every id this run read or tried
+ * to read) are never candidates, nor are statements fetched from a URL.
+ */
+export async function findGone(
+  engine: SearchEngine,
+  folders: readonly ListedFolder[],
+  keep: ReadonlySet<string>,
+  cwd = process.cwd(),
+): Promise<PrunedStatement[]> {
+  if (folders.length === 0) return [];
+  const gone: PrunedStatement[] = [];
+  for (const statementId of await engine.statementIds()) {
+    if (keep.has(statementId)) continue;
+    // One paragraph would do; the engine has no cheaper way to a statement's provenance yet.
+    const path = (await engine.getStatement(statementId))[0]?.source.path;
+    if (path === undefined) continue;
+    const absolute = resolve(cwd, path);
+    const folder = folders.find((candidate) => isInside(candidate.path, absolute));
+    if (folder !== undefined && !folder.files.has(absolute)) gone.push({ statementId, path });
+  }
+  return gone;
+}
+
+/** Deletes what `findGone` finds, once the engine confirms; returns what went. */
+export async function pruneGone(
+  engine: SearchEngine,
+  folders: readonly ListedFolder[],
+  keep: ReadonlySet<string>,
+): Promise<PrunedStatement[]> {
+  const gone = await findGone(engine, folders, keep);
+  if (gone.length > 0) await engine.deleteStatements(gone.map((statement) => statement.statementId));
+  return gone;
+}

@@ -1,0 +1,123 @@
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestSources } from '../../ingest/pipeline.js';
+import { formatReport } from '../../ingest/report.js';
+import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
+import { loadIndexSettings } from '../../src/engine/settings.js';
+import { seedPath, tempDataDir } from '../helpers/seed.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+/** An index and a folder of sources: `a.txt`, `b.txt` and `sub/c.txt`, each its own statement. */
+function setup() {
+  const data = tempDataDir();
+  const sources = tempDataDir();
+  cleanups.push(data.cleanup, sources.cleanup);
+  const folder = join(sources.dir, 'statements');
+  mkdirSync(join(folder, 'sub'), { recursive: true });
+  copyFileSync(seedPath, join(folder, 'a.txt'));
+  writeFileSync(join(folder, 'b.txt'), 'Pakistan and Afghanistan met in Doha.');
+  writeFileSync(join(folder, 'sub', 'c.txt'), 'Qatar and Türkiye mediated the talks.');
+  return { engine: openEmbeddedEngine(data.dir, loadIndexSettings()), root: sources.dir, folder };
+}
+
+/** How provenance names a file: relative to the working folder of the ingest. */
+const shown = (path: string): string => relative(process.cwd(), path);
+
+describe('ingestSources with prune', () => {
+  it('deletes the statements whose file is gone from the folder, and says which', async () => {
+    const { engine, folder } = setup();
+    await ingestSources([folder], engine);
+    rmSync(join(folder, 'b.txt'));
+    rmSync(join(folder, 'sub'), { recursive: true });
+
+    const report = await ingestSources([folder], engine, { prune: true });
+    expect(report).toMatchObject({ indexed: 0, unchanged: 1, failures: [] });
+    expect(report.pruned).toEqual([
+      { statementId: 'b', path: shown(join(folder, 'b.txt')) },
+      { statementId: 'c', path: shown(join(folder, 'sub', 'c.txt')) },
+    ]);
+    expect(await engine.statementIds()).toEqual(['a']);
+    expect(formatReport(report, { prune: true }).split('\n').slice(1)).toEqual([
+      'pruned 2 statements whose source file is gone',
+      `pruned: ${shown(join(folder, 'b.txt'))} (statement b)`,
+      `pruned: ${shown(join(folder, 'sub', 'c.txt'))} (statement c)`,
+    ]);
+    await engine.close();
+  });
+
+  it('never deletes without the flag', async () => {
+    const { engine, folder } = setup();
+    await ingestSources([folder], engine);
+    rmSync(join(folder, 'b.txt'));
+    const report = await ingestSources([folder], engine);
+    expect(report.pruned).toEqual([]);
+    expect(formatReport(report)).not.toMatch(/pruned/);
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
+    await engine.close();
+  });
+
+  it('says so when there was nothing to prune', async () => {
+    const { engine, folder } = setup();
+    const report = await ingestSources([folder], engine, { prune: true });
+    expect(report.pruned).toEqual([]);
+    expect(formatReport(report, { prune: true }).split('\n').at(-1)).toBe('pruned 0 statements whose source file is gone');
+    await engine.close();
+  });
+
+  it('leaves statements from other folders, from files named one by one and from URLs alone', async () => {
+    const { engine, root, folder } = setup();
+    const other = join(root, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'd.txt'), 'Oman welcomed the ceasefire.');
+    writeFileSync(join(root, 'e.txt'), 'Iran welcomed the ceasefire.');
+    await ingestSources([folder, other, join(root, 'e.txt')], engine);
+    rmSync(join(other, 'd.txt'));
+    rmSync(join(root, 'e.txt'));
+
+    // Neither `other` nor e.txt's folder is given: their statements are not this run's business.
+    const report = await ingestSources([folder, join(folder, 'a.txt')], engine, { prune: true });
+    expect(report.pruned).toEqual([]);
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await engine.close();
+  });
+
+  it('keeps a statement whose file moved to another folder of the same run, unchanged', async () => {
+    const { engine, root, folder } = setup();
+    await ingestSources([folder], engine);
+    const moved = join(root, 'moved');
+    mkdirSync(moved);
+    renameSync(join(folder, 'b.txt'), join(moved, 'b.txt'));
+
+    const report = await ingestSources([folder, moved], engine, { prune: true });
+    expect(report).toMatchObject({ unchanged: 3, pruned: [] });
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
+    await engine.close();
+  });
+
+  it('keeps a statement whose file is still there but cannot be read this time', async () => {
+    const { engine, folder } = setup();
+    await ingestSources([folder], engine);
+    writeFileSync(join(folder, 'b.txt'), '');
+    const report = await ingestSources([folder], engine, { prune: true });
+    expect(report.failures).toMatchObject([{ source: join(folder, 'b.txt'), code: 'EMPTY_SOURCE' }]);
+    expect(report.pruned).toEqual([]);
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
+    await engine.close();
+  });
+
+  it('prunes nothing under a folder that is gone altogether: that is a failure, not an empty folder', async () => {
+    const { engine, folder } = setup();
+    await ingestSources([folder], engine);
+    rmSync(folder, { recursive: true });
+    const report = await ingestSources([folder], engine, { prune: true });
+    expect(report.failures).toEqual([{ source: folder, code: 'UNREADABLE_SOURCE', reason: 'no such file or folder' }]);
+    expect(report.pruned).toEqual([]);
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
+    await engine.close();
+  });
+});
