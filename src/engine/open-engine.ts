@@ -8,7 +8,7 @@ import type { IndexSettings } from './settings.js';
 export async function openEngine(engine: Config['engine'], settings: IndexSettings): Promise<SearchEngine> {
   const opened =
     engine.kind === 'embedded'
-      ? openEmbeddedEngine(engine.dataDir, settings)
+      ? openEmbeddedEngine(engine.dataDir, settings, { searchThreads: engine.searchThreads })
       : await createMeiliEngine({ url: engine.url, apiKey: engine.apiKey, indexUid: engine.indexUid });
   await opened.applySettings(settings);
   return opened;

@@ -16,6 +16,11 @@ describeEngineContract('embedded', async () => {
   return openEmbeddedEngine(dir, loadIndexSettings());
 });
 
+describeEngineContract('embedded, searching in two threads,', async () => {
+  const { dir } = tempDataDir();
+  return openEmbeddedEngine(dir, loadIndexSettings(), { searchThreads: 2 });
+});
+
 describe('embedded engine on disk', () => {
   it('keeps what it indexed across a close and a reopen of the same DATA_DIR', async () => {
     const { dir, cleanup } = tempDataDir();
@@ -36,6 +41,19 @@ describe('embedded engine on disk', () => {
     });
     expect(result.total).toBe(2);
     await reopened.close();
+  });
+
+  it('sees in its search threads what an ingest process beside it committed', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const server = openEmbeddedEngine(dir, loadIndexSettings(), { searchThreads: 1 });
+    const query = { q: 'ceasefire', filters: noFilters(), sort: 'relevance' as const, offset: 0, limit: 10, facets: [] };
+    expect((await server.search(query)).total).toBe(0);
+    const worker = openEmbeddedEngine(dir, loadIndexSettings());
+    await ingestSources([corpusDir], worker);
+    await worker.close();
+    expect((await server.search(query)).total).toBe(2);
+    await server.close();
   });
 
   it('sorts by the statement date, newest or oldest first', async () => {

@@ -1,10 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { EngineFilters } from '../../schema/query.js';
 
 /** Facet fields kept in the `facet` table, for filters and counts. */
 export const facetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'issuer', 'speaker', 'year', 'month', 'day'] as const;
 export type StoredFacet = (typeof facetFields)[number];
+
+/** The facet filters of a query, each with the stored field it tests. */
+export const facetFilters = (filters: EngineFilters): [StoredFacet, (string | number)[]][] => [
+  ['countries', filters.countries],
+  ['groups', filters.groups],
+  ['talks', filters.talks],
+  ['rounds', filters.rounds],
+  ['roundNumbers', filters.roundNumbers],
+  ['issuer', filters.issuers],
+  ['speaker', filters.speakers],
+];
 
 const schema = `
 CREATE TABLE IF NOT EXISTS docs (
@@ -32,14 +44,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
   tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
-CREATE TEMP TABLE IF NOT EXISTS matched (rowid INTEGER PRIMARY KEY, date_num INTEGER NOT NULL, score REAL NOT NULL);
 `;
 
 /**
- * Opens (creating if needed) the index file in `dataDir`. WAL keeps every committed
+ * Opens (creating if needed) the index file in `dataDir`; a read-only connection (for search threads) only opens it. WAL keeps every committed
  * transaction across a killed process; a write is visible whole or not at all.
  */
-export function openDatabase(dataDir: string): Database.Database {
+export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): Database.Database {
+  if (options.readonly) {
+    const reader = new Database(join(dataDir, 'communique.sqlite'), { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+    return reader;
+  }
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'communique.sqlite'));
   db.pragma('journal_mode = WAL');

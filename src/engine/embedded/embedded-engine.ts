@@ -3,13 +3,12 @@ import { AppError } from '../../errors.js';
 import { parseQuery } from '../../query/parse.js';
 import { ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
-import type { SearchEngine, EngineStats } from '../engine.js';
+import type { SearchEngine, EngineStats, ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
 import { facetFields, openDatabase, type StoredFacet } from './database.js';
-import { highlight, matchSpans, snippet } from './highlight.js';
-import { MatchCompiler } from './match-expression.js';
-import { sqlFilter } from './sql-filter.js';
-import { Vocabulary } from './typos.js';
+import { IndexReader } from './index-reader.js';
+import { listStatements, scanEnd, scanPage } from './scan.js';
+import { SearchPool } from './search-pool.js';
 
 function facetValues(document: ParagraphDocument, field: StoredFacet): string[] {
   const value = document[field];
@@ -17,39 +16,36 @@ function facetValues(document: ParagraphDocument, field: StoredFacet): string[] 
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
-const ORDER: Record<EngineQuery['sort'], string> = {
-  relevance: 'm.score ASC, m.date_num DESC, m.rowid ASC',
-  'date:desc': 'm.date_num DESC, m.rowid ASC',
-  'date:asc': 'm.date_num ASC, m.rowid ASC',
-};
+export interface EmbeddedOptions {
+  /** Search threads; 0 searches in the calling thread (tests, the ingest CLI). */
+  searchThreads?: number;
+}
 
 /**
  * The engine that needs no server: SQLite FTS5 in one file under `DATA_DIR`.
  * Words are matched by FTS5; typos, prefixes and synonyms are expanded here first, so the
- * engine obeys the same `index-settings/` as Meilisearch.
+ * engine obeys the same `index-settings/` as Meilisearch. Writes go through this thread's
+ * connection; searches through an in-thread reader or a pool of search threads.
  */
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded' as const;
-  private vocabulary: Vocabulary | null = null;
-  private compiler: MatchCompiler;
+  private readonly reader: IndexReader;
+  private readonly pool: SearchPool | null;
 
   constructor(
     private readonly db: Database.Database,
-    private settings: IndexSettings,
+    dataDir: string,
+    settings: IndexSettings,
+    options: EmbeddedOptions = {},
   ) {
-    this.compiler = this.makeCompiler();
-  }
-
-  private makeCompiler(): MatchCompiler {
-    return new MatchCompiler(this.settings, () => {
-      this.vocabulary ??= new Vocabulary(this.db.prepare<[], string>('SELECT term FROM fts_vocab').pluck().all());
-      return this.vocabulary;
-    });
+    this.reader = new IndexReader(db, settings);
+    const threads = options.searchThreads ?? 0;
+    this.pool = threads > 0 ? new SearchPool(dataDir, settings, threads) : null;
   }
 
   async applySettings(settings: IndexSettings): Promise<void> {
-    this.settings = settings;
-    this.compiler = this.makeCompiler();
+    this.reader.useSettings(settings);
+    await this.pool?.useSettings(settings);
   }
 
   async replaceStatements(statements: StatementDocuments[]): Promise<void> {
@@ -80,12 +76,12 @@ export class EmbeddedEngine implements SearchEngine {
         upsertStatement.run(statement.statementId, statement.fingerprint);
       }
     })();
-    this.vocabulary = null;
+    this.reader.invalidate();
   }
 
   async deleteStatements(statementIds: string[]): Promise<void> {
     this.db.transaction(() => this.deleteRows(statementIds))();
-    this.vocabulary = null;
+    this.reader.invalidate();
   }
 
   private deleteRows(statementIds: string[]): void {
@@ -119,72 +115,11 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const compiled = this.compiler.compile(parseQuery(query.q));
-    const filter = sqlFilter(query.filters);
-    const source =
-      compiled.match === null
-        ? { sql: 'SELECT d.rowid, d.date_num, 0 FROM docs d', params: [] as (string | number)[] }
-        : {
-            sql: 'SELECT d.rowid, d.date_num, m.score FROM (SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ?) m JOIN docs d ON d.rowid = m.rowid',
-            params: [compiled.match],
-          };
-    const exclusions = compiled.exclude.map(() => 'd.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)');
-    const where = [filter.where, ...exclusions].join(' AND ');
-    const params = [...source.params, ...filter.params, ...compiled.exclude];
-
-    return this.withMatched(`INSERT INTO temp.matched ${source.sql} WHERE ${where}`, params, () => {
-      const total = this.db.prepare<[], number>('SELECT count(*) FROM temp.matched').pluck().get() ?? 0;
-      const page = this.db
-        .prepare<[number, number], { body: string }>(
-          `SELECT d.body FROM temp.matched m JOIN docs d ON d.rowid = m.rowid ORDER BY ${ORDER[query.sort]} LIMIT ? OFFSET ?`,
-        )
-        .all(query.limit, query.offset);
-      const hits = page.map(({ body }) => {
-        const document = ParagraphDocument.parse(JSON.parse(body));
-        const spans = matchSpans(document.text, compiled.highlight);
-        return { document, highlighted: highlight(document.text, spans), snippet: snippet(document.text, spans) };
-      });
-      const facets: EngineResult['facets'] = {};
-      for (const facet of query.facets) facets[facet] = this.countMatched(facet);
-      return { total, hits, facets };
-    });
-  }
-
-  /** Fills the temporary `matched` table, runs `read` over it, and always empties it again. */
-  private withMatched<T>(fill: string, params: (string | number)[], read: () => T): T {
-    try {
-      return this.db.transaction(() => {
-        this.db.prepare('DELETE FROM temp.matched').run();
-        this.db.prepare(fill).run(...params);
-        return read();
-      })();
-    } catch (error) {
-      if (error instanceof Error && /fts5/i.test(error.message)) {
-        throw new AppError('INVALID_QUERY', 'the query cannot be matched', { cause: error });
-      }
-      throw error;
-    } finally {
-      this.db.prepare('DELETE FROM temp.matched').run();
-    }
-  }
-
-  private countMatched(facet: FacetField, contains = ''): FacetCount[] {
-    return this.db
-      .prepare<[string, string, number], FacetCount>(
-        `SELECT f.value AS value, count(*) AS count FROM temp.matched m JOIN facet f ON f.doc = m.rowid AND f.field = ?
-         WHERE instr(lower(f.value), ?) > 0
-         GROUP BY f.value ORDER BY count DESC, f.value ASC LIMIT ?`,
-      )
-      .all(facet, contains.toLowerCase(), this.settings.faceting.maxValuesPerFacet);
+    return this.pool ? this.pool.search(query) : this.reader.search(query);
   }
 
   async searchFacetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]> {
-    const filter = sqlFilter(filters);
-    return this.withMatched(
-      `INSERT INTO temp.matched SELECT d.rowid, d.date_num, 0 FROM docs d WHERE ${filter.where}`,
-      filter.params,
-      () => this.countMatched(facet, q),
-    );
+    return this.pool ? this.pool.facetValues(facet, q, filters) : this.reader.facetValues(facet, q, filters);
   }
 
   async getStatement(statementId: string): Promise<ParagraphDocument[]> {
@@ -193,6 +128,18 @@ export class EmbeddedEngine implements SearchEngine {
       .pluck()
       .all(statementId)
       .map((body) => ParagraphDocument.parse(JSON.parse(body)));
+  }
+
+  async scan(request: ScanRequest): Promise<ScanPage> {
+    return scanPage(this.db, this.reader.matchCompiler, request);
+  }
+
+  async scanEnd(request: ScanRequest): Promise<string | null> {
+    return scanEnd(this.db, this.reader.matchCompiler, request);
+  }
+
+  async listStatements(query: StatementListQuery): Promise<StatementList> {
+    return listStatements(this.db, this.reader.matchCompiler, query);
   }
 
   async stats(): Promise<EngineStats> {
@@ -205,11 +152,12 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    await this.pool?.close();
     if (this.db.open) this.db.close();
   }
 }
 
 /** Opens the embedded engine on the index file in `dataDir`, creating it if needed. */
-export function openEmbeddedEngine(dataDir: string, settings: IndexSettings): EmbeddedEngine {
-  return new EmbeddedEngine(openDatabase(dataDir), settings);
+export function openEmbeddedEngine(dataDir: string, settings: IndexSettings, options: EmbeddedOptions = {}): EmbeddedEngine {
+  return new EmbeddedEngine(openDatabase(dataDir), dataDir, settings, options);
 }

@@ -1,5 +1,5 @@
 import type { EngineFilters } from '../../schema/query.js';
-import type { StoredFacet } from './database.js';
+import { facetFilters, type StoredFacet } from './database.js';
 
 export interface SqlFilter {
   where: string;
@@ -20,13 +20,7 @@ export function sqlFilter(filters: EngineFilters): SqlFilter {
     clauses.push(`d.rowid IN (SELECT doc FROM facet WHERE field = ? AND value IN (${placeholders(values.length)}))`);
     params.push(field, ...values.map(String));
   };
-  facet('countries', filters.countries);
-  facet('groups', filters.groups);
-  facet('talks', filters.talks);
-  facet('rounds', filters.rounds);
-  facet('roundNumbers', filters.roundNumbers);
-  facet('issuer', filters.issuers);
-  facet('speaker', filters.speakers);
+  for (const [field, values] of facetFilters(filters)) facet(field, values);
   if (filters.statementIds.length > 0) {
     clauses.push(`d.statement_id IN (${placeholders(filters.statementIds.length)})`);
     params.push(...filters.statementIds);

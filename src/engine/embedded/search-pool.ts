@@ -1,0 +1,38 @@
+import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
+import { WorkerPool } from '../../workers/worker-pool.js';
+import type { IndexSettings } from '../settings.js';
+
+export type SearchCall =
+  | { method: 'search'; query: EngineQuery }
+  | { method: 'facetValues'; facet: FacetField; q: string; filters: EngineFilters }
+  | { method: 'settings'; settings: IndexSettings };
+
+const entry = new URL('./search-worker.ts', import.meta.url);
+
+/**
+ * Search threads over the index file. better-sqlite3 is synchronous: run in the server's
+ * thread, one broad query would stall every request.
+ */
+export class SearchPool {
+  private readonly pool: WorkerPool<SearchCall>;
+
+  constructor(dataDir: string, settings: IndexSettings, threads: number) {
+    this.pool = new WorkerPool<SearchCall>(entry, { dataDir, settings }, threads);
+  }
+
+  search(query: EngineQuery): Promise<EngineResult> {
+    return this.pool.call({ method: 'search', query });
+  }
+
+  facetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]> {
+    return this.pool.call({ method: 'facetValues', facet, q, filters });
+  }
+
+  async useSettings(settings: IndexSettings): Promise<void> {
+    await Promise.all(Array.from({ length: this.pool.size }, (_, slot) => this.pool.call({ method: 'settings', settings }, slot)));
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
