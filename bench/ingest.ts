@@ -19,6 +19,9 @@ export interface IngestBench {
   peakRssMb: number;
 }
 
+/** Threads that read and annotate beside the writes (the machine has two cores). */
+const PREPARE_THREADS = 2;
+
 /** A bare FTS5 insert of the same paragraphs, in one transaction: the floor the pipeline is compared with. */
 function bareInsert(dir: string, files: string[]): { paragraphs: number; seconds: number } {
   const db = new Database(join(dir, 'bare.sqlite'));
@@ -46,7 +49,7 @@ export async function benchIngest(folder: string, dir: string, memory: PeakMemor
   const engine = openEmbeddedEngine(join(dir, 'index'), loadIndexSettings());
   memory.reset();
   const started = performance.now();
-  const report = await ingestSources([folder], engine, { concurrency: 4 });
+  const report = await ingestSources([folder], engine, { concurrency: 8, prepareThreads: PREPARE_THREADS });
   const pipelineSeconds = (performance.now() - started) / 1000;
   const peakRssMb = memory.peakMb();
   await engine.close();

@@ -4,6 +4,22 @@ import { AppError } from './errors.js';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+/** `*`, or comma-separated origins (`https://a.example,http://localhost:5173`); unset means no CORS headers. */
+const CorsOrigins = z.string().transform((value, ctx): '*' | string[] => {
+  if (value.trim() === '*') return '*';
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  // An origin is scheme://host[:port] exactly: a path, a trailing slash or a bare host never matches a browser's Origin.
+  const bad = origins.filter((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin);
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', input: value, message: `not an origin (scheme://host[:port], or * alone): ${bad.join(', ')}` });
+    return z.NEVER;
+  }
+  return origins;
+});
+
 const ConfigSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
@@ -12,14 +28,31 @@ const ConfigSchema = z.object({
   MEILI_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   MEILI_INDEX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/).default('statements')),
   ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
+  CORS_ORIGINS: z.preprocess(emptyAsUndefined, CorsOrigins.optional()),
+  RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(600_000).default(10_000)),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, LogLevel.default('info')),
+  SEARCH_THREADS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(16).default(2)),
 });
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  engine: { kind: 'embedded'; dataDir: string } | { kind: 'meilisearch'; url: string; apiKey: string | null; indexUid: string };
+  engine: { kind: 'embedded'; dataDir: string; searchThreads: number } | { kind: 'meilisearch'; url: string; apiKey: string | null; indexUid: string };
   adminToken: string | null;
+  http: HttpPolicy;
+  logLevel: LogLevel;
+}
+
+/** What the API enforces per request, beyond its routes. */
+export interface HttpPolicy {
+  /** `[]`: no CORS headers at all. */
+  corsOrigins: '*' | string[];
+  /** Requests a minute per client IP, with bursts up to the same number; 0 disables the limit. */
+  rateLimitPerMinute: number;
+  /** A handler still busy after this long answers 504 `REQUEST_TIMEOUT` (streamed exports excepted). */
+  requestTimeoutMs: number;
 }
 
 /**
@@ -40,7 +73,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     engine: e.MEILI_URL
       ? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_API_KEY ?? null, indexUid: e.MEILI_INDEX }
-      : { kind: 'embedded', dataDir },
+      : { kind: 'embedded', dataDir, searchThreads: e.SEARCH_THREADS },
     adminToken: e.ADMIN_TOKEN ?? null,
+    http: {
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    },
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,17 +1,42 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import { Registry } from 'prom-client';
+import type { HttpPolicy } from '../config.js';
 import type { SearchEngine } from '../engine/engine.js';
 import { AppError } from '../errors.js';
+import { corsPolicy } from './middleware/cors.js';
+import { instrumentEngine } from './middleware/engine-metrics.js';
+import { requestLog, type AppLogger } from './middleware/logging.js';
+import { httpMetrics } from './middleware/metrics.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestTimeout } from './middleware/timeout.js';
 import { invalidInput, problemResponse, type Logger } from './problem.js';
+import { docsRoutes } from './routes/docs.js';
+import { exportRoutes, searchExport } from './routes/export.js';
 import { facetRoutes } from './routes/facets.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { searchRoutes } from './routes/search.js';
+import { statementWriteRoutes } from './routes/statement-writes.js';
 import { statementRoutes } from './routes/statements.js';
+import { webRoutes } from '../web/web-routes.js';
 
 export interface AppDeps {
   engine: SearchEngine;
-  logger?: Logger;
+  /** `config.adminToken`: the bearer token the write routes require; null or absent disables writes. */
+  adminToken?: string | null;
+  /** Errors, and one line per request when it has `info` (pino has). */
+  logger?: AppLogger;
+  /** main.ts passes `config.http`; absent keys: no CORS, no rate limit, a 10 s handler timeout. */
+  http?: Partial<HttpPolicy>;
+  /** Where `/metrics` comes from; a fresh one per app by default, never prom-client's global one. */
+  registry?: Registry;
+  /** The rate limiter's clock (ms), for tests. */
+  clock?: () => number;
 }
+
+/** Streamed exports answer for as long as the client reads; the handler timeout does not apply to them. */
+const LONG_RUNNING = ['/v1/export'];
 
 const consoleLogger: Logger = { error: (record) => console.error(JSON.stringify({ level: 'error', ...record })) };
 
@@ -19,21 +44,39 @@ const consoleLogger: Logger = { error: (record) => console.error(JSON.stringify(
  * The HTTP app: middleware, routes and the error boundary, and no I/O of its own, so tests
  * can call `createApp(deps).request(...)` in-process.
  */
-export function createApp({ engine, logger = consoleLogger }: AppDeps): OpenAPIHono {
+export function createApp({ engine: bareEngine, adminToken = null, logger = consoleLogger, http = {}, registry = new Registry(), clock }: AppDeps): OpenAPIHono {
+  const policy: HttpPolicy = { corsOrigins: [], rateLimitPerMinute: 0, requestTimeoutMs: 10_000, ...http };
+  const engine = instrumentEngine(bareEngine, registry);
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) throw invalidInput(result.error, result.target === 'json' ? 'INVALID_BODY' : 'INVALID_PARAMETER');
     },
   });
   app.use(requestId());
+  // Outermost first: whatever answers below (a 429, a timeout, a route) is logged and counted.
+  const info = logger.info?.bind(logger);
+  if (info) app.use(requestLog({ info }));
+  app.use(httpMetrics({ registry }));
+  if (policy.corsOrigins.length > 0) app.use(corsPolicy({ origins: policy.corsOrigins }));
+  if (policy.rateLimitPerMinute > 0) {
+    app.use('/v1/*', rateLimit({ perMinute: policy.rateLimitPerMinute, ...(clock ? { clock } : {}) }));
+  }
+  app.use(requestTimeout({ ms: policy.requestTimeoutMs, exempt: LONG_RUNNING }));
+  // Before the search routes: `/v1/search` asking for CSV or NDJSON is answered by the export.
+  app.on(['GET', 'POST'], '/v1/search', searchExport({ engine, logger }));
   searchRoutes(app, engine);
   statementRoutes(app, engine);
+  statementWriteRoutes(app, engine, { adminToken });
+  exportRoutes(app, engine, logger);
   facetRoutes(app, engine);
   healthRoutes(app, engine);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Communiqué', version: '1', description: 'Full-text search over foreign-ministry statements' },
   });
+  docsRoutes(app);
+  metricsRoutes(app, registry);
+  webRoutes(app);
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), logger));
   app.onError((error, c) => problemResponse(c, error, logger));
   return app;

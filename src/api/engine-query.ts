@@ -47,8 +47,11 @@ function resolveRounds(rounds: string[], talks: string[]): Pick<EngineFilters, '
 const lowerBound = (date: string): number => Number(`${date}-01-01`.slice(0, 10).replaceAll('-', ''));
 const upperBound = (date: string): number => Number(`${date}-99-99`.slice(0, 10).replaceAll('-', ''));
 
+/** The parameters that filter, shared by search, facet search, the statement list and the export. */
+export type FilterParameters = Pick<SearchRequest, 'country' | 'group' | 'talks' | 'round' | 'issuer' | 'speaker' | 'from' | 'to'>;
+
 /** Filters as the API takes them (names, codes, aliases) resolved to the canonical keys engines store. */
-export function resolveFilters(request: Omit<SearchRequest, 'q' | 'sort' | 'page' | 'perPage' | 'facets'>): EngineFilters {
+export function resolveFilters(request: FilterParameters): EngineFilters {
   for (const id of request.talks) {
     if (!TALKS_ID.test(id)) throw unknownValue('talks', id, 'is not a talks id (letters, digits, _ and -)');
   }

@@ -1,7 +1,7 @@
 import { countryName } from '../../ingest/annotate/countries.js';
 import { describeTalks } from '../../ingest/annotate/rounds.js';
 import type { ParagraphDocument } from '../schema/document.js';
-import type { ApiFacet, FacetValue, Hit, Statement } from '../schema/api.js';
+import type { ApiFacet, ContextParagraph, ExportRow, FacetValue, Hit, Statement, StatementSummary } from '../schema/api.js';
 import type { EngineHit, FacetCount } from '../schema/query.js';
 
 const country = (code: string) => ({ code, name: countryName(code) });
@@ -49,6 +49,23 @@ export function presentHit({ document, highlighted, snippet }: EngineHit): Hit {
     highlighted,
     snippet,
   };
+}
+
+/** A hit as an export row: the same fields as a search hit, without the marked-up copies. */
+export function presentRow(document: ParagraphDocument): ExportRow {
+  return { ...paragraphFields(document), ...statementFields(document), statementId: document.statementId };
+}
+
+export const presentContextParagraph = (document: ParagraphDocument): ContextParagraph => ({
+  id: document.id,
+  paragraph: document.paragraph,
+  text: document.text,
+  speaker: document.speaker,
+});
+
+/** One line of the statement list: the statement's fields, how long it is and how much of it matched. */
+export function presentStatementSummary(item: { document: ParagraphDocument; paragraphs: number; matches: number }): StatementSummary {
+  return { id: item.document.statementId, ...statementFields(item.document), paragraphs: item.paragraphs, matches: item.matches };
 }
 
 /** A whole statement from its paragraphs, which all carry the statement's fields. */

@@ -8,6 +8,48 @@ export interface EngineStats {
 }
 
 /**
+ * A walk over every match of a query in date order, a page at a time. `after` is where the
+ * previous page ended: an engine-defined key (a date and a position), never an offset from the start.
+ */
+export interface ScanRequest {
+  q: string;
+  filters: EngineFilters;
+  order: 'date:desc' | 'date:asc';
+  /** `next` of the previous page; null starts at the first match. */
+  after: string | null;
+  limit: number;
+}
+
+export interface ScanPage {
+  documents: ParagraphDocument[];
+  /** Where this page ended, for the next `after`; null when no match follows. */
+  next: string | null;
+}
+
+/** Statements having at least one paragraph that matches `q` and `filters`, by date. */
+export interface StatementListQuery {
+  q: string;
+  filters: EngineFilters;
+  order: 'date:desc' | 'date:asc';
+  offset: number;
+  limit: number;
+}
+
+export interface StatementListItem {
+  /** One of the statement's paragraphs: each carries the statement's fields. */
+  document: ParagraphDocument;
+  paragraphs: number;
+  /** Its paragraphs that match `q` and `filters`. */
+  matches: number;
+}
+
+export interface StatementList {
+  /** Exact: every matching statement, not only this page. */
+  total: number;
+  statements: StatementListItem[];
+}
+
+/**
  * The one interface the API and the ingest worker use. Every write resolves only once the
  * engine has durably applied it (a committed transaction, a succeeded task), never when queued.
  */
@@ -26,6 +68,11 @@ export interface SearchEngine {
   searchFacetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]>;
   /** The paragraphs of one statement in order; empty when there is no such statement. */
   getStatement(statementId: string): Promise<ParagraphDocument[]>;
+  /** One page of a keyset walk over every match, ordered by date; the order within a day is the engine's but stable. */
+  scan(request: ScanRequest): Promise<ScanPage>;
+  /** What `scan(request).next` would be, without reading the documents: where `request.limit` matches past `after` end. */
+  scanEnd(request: ScanRequest): Promise<string | null>;
+  listStatements(query: StatementListQuery): Promise<StatementList>;
   stats(): Promise<EngineStats>;
   health(): Promise<boolean>;
   close(): Promise<void>;

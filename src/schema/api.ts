@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatePrecision, DateSource, IsoDate, MentionedDate, Provenance } from './document.js';
+import { DatePrecision, DateSource, DocumentId, IsoDate, MentionedDate, Provenance } from './document.js';
 import { SortOrder } from './query.js';
 
 /** Facets as the API names them (singular, as in `?country=`). */
@@ -37,11 +37,36 @@ export const SearchRequest = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   perPage: z.coerce.number().int().min(0).max(100).default(20),
   facets: facetList.default(['country', 'group', 'round']),
+  /** Matches counted per year, month or day of the statement date, oldest first. */
+  histogram: z.enum(['year', 'month', 'day']).optional(),
+  context: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .optional()
+    .meta({ description: 'Give each hit its n neighbouring paragraphs before and after (0 to 5)' }),
+  format: z
+    .enum(['json', 'csv', 'ndjson'])
+    .optional()
+    .meta({ description: '`csv` or `ndjson` (or `Accept: text/csv` / `application/x-ndjson`) answers with the export of every match, as `GET /v1/export`' }),
 });
 export type SearchRequest = z.infer<typeof SearchRequest>;
 
 export const Country = z.object({ code: z.string(), name: z.string() });
 export const Round = z.object({ value: z.string(), talks: z.string(), label: z.string(), round: z.number().int() });
+
+/** A neighbouring paragraph of a hit, for reading the hit in its place. */
+export const ContextParagraph = z.object({
+  id: z.string(),
+  paragraph: z.number().int(),
+  text: z.string(),
+  speaker: z.string().nullable(),
+});
+export type ContextParagraph = z.infer<typeof ContextParagraph>;
+
+export const HitContext = z.object({ before: z.array(ContextParagraph), after: z.array(ContextParagraph) });
+export type HitContext = z.infer<typeof HitContext>;
 
 export const Hit = z.object({
   id: z.string(),
@@ -66,6 +91,8 @@ export const Hit = z.object({
   rounds: z.array(Round),
   mentionedDates: z.array(MentionedDate),
   source: Provenance,
+  /** Only with `context=n`: up to n paragraphs of the same statement on each side, in order. */
+  context: HitContext.optional(),
 });
 export type Hit = z.infer<typeof Hit>;
 
@@ -80,6 +107,7 @@ export const SearchResponse = z.object({
   tookMs: z.number(),
   hits: z.array(Hit),
   facets: z.partialRecord(ApiFacet, z.array(FacetValue)),
+  histogram: z.array(z.object({ key: z.string(), count: z.number().int() })).optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
@@ -95,6 +123,7 @@ export const StatementParagraph = Hit.omit({
   language: true,
   source: true,
   statementId: true,
+  context: true,
 });
 
 export const Statement = z.object({
@@ -142,3 +171,124 @@ export const Problem = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** A search hit as exported: every field of `Hit` but the marked-up `highlighted`, `snippet` and `context`. */
+export const ExportRow = Hit.omit({ highlighted: true, snippet: true, context: true });
+export type ExportRow = z.infer<typeof ExportRow>;
+
+export const ExportFormat = z.enum(['csv', 'ndjson']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** Most rows one export response may be limited to; without `limit` an export has no end but the matches'. */
+export const MAX_EXPORT_LIMIT = 1_000_000;
+
+/**
+ * The search parameters of `/v1/search` that choose matches, plus where to start and how many
+ * rows to send. Exports are ordered by date: only a date-and-position key can be resumed.
+ */
+export const ExportRequest = SearchRequest.pick({
+  q: true,
+  country: true,
+  group: true,
+  talks: true,
+  round: true,
+  issuer: true,
+  speaker: true,
+  from: true,
+  to: true,
+}).extend({
+  sort: SortOrder.default('date:desc').meta({
+    description: 'Newest first (`date:desc`, the default) or oldest first (`date:asc`); `relevance` exports newest first',
+  }),
+  format: ExportFormat.optional().meta({
+    description: 'Overrides the Accept header (`text/csv`, `application/x-ndjson`); NDJSON when neither names a format',
+  }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EXPORT_LIMIT)
+    .optional()
+    .meta({ description: 'Send at most this many rows; when more follow, the `Next-Cursor` header resumes after them' }),
+  cursor: z
+    .string()
+    .max(1000)
+    .optional()
+    .meta({ description: 'The `Next-Cursor` of an earlier response to the same query: the export continues after its last row' }),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export const StatementListRequest = SearchRequest.pick({
+  q: true,
+  country: true,
+  group: true,
+  talks: true,
+  round: true,
+  issuer: true,
+  speaker: true,
+  from: true,
+  to: true,
+  page: true,
+  perPage: true,
+}).extend({
+  sort: z.enum(['date:desc', 'date:asc']).default('date:desc'),
+});
+export type StatementListRequest = z.infer<typeof StatementListRequest>;
+
+export const StatementSummary = Statement.omit({ paragraphs: true }).extend({
+  /** How many paragraphs the statement has. */
+  paragraphs: z.number().int(),
+  /** How many of them match `q` and the filters (all of them when there are none). */
+  matches: z.number().int(),
+});
+export type StatementSummary = z.infer<typeof StatementSummary>;
+
+export const StatementListResponse = z.object({
+  query: StatementListRequest,
+  total: z.number().int(),
+  page: z.number().int(),
+  perPage: z.number().int(),
+  statements: z.array(StatementSummary),
+});
+export type StatementListResponse = z.infer<typeof StatementListResponse>;
+
+/** Most characters of a statement sent over HTTP (the body limit is checked first, in bytes). */
+const MAX_CONTENT = 2_000_000;
+const content = z.string().min(1).max(MAX_CONTENT);
+
+/**
+ * A statement sent over HTTP: its content in exactly one of `text`, `html` or `markdown`, and
+ * the metadata a sidecar file would carry. `url` is provenance only: it is stored, never fetched.
+ */
+export const StatementWrite = z
+  .strictObject({
+    text: content.optional(),
+    html: content.optional(),
+    markdown: content.optional(),
+    format: z
+      .enum(['text', 'html', 'markdown'])
+      .optional()
+      .meta({ description: 'Names the field that carries the content; when given it must agree with it' }),
+    id: DocumentId.max(200)
+      .optional()
+      .meta({ description: 'The statement id; the same id again replaces the statement. Default: a hash of the content' }),
+    title: z.string().min(1).max(1000).optional(),
+    issuer: z.string().min(1).max(200).optional().meta({ description: "The issuing country: a name, alias or ISO code" }),
+    ministry: z.string().min(1).max(500).optional(),
+    date: IsoDate.optional(),
+    language: z.string().min(2).max(35).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional()
+      .meta({ description: 'Where the statement was published: stored as provenance, never fetched' }),
+  })
+  .check((ctx) => {
+    const given = (['text', 'html', 'markdown'] as const).filter((field) => ctx.value[field] !== undefined);
+    if (given.length !== 1) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: [], message: 'give the content in exactly one of text, html or markdown' });
+    } else if (ctx.value.format !== undefined && ctx.value.format !== given[0]) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['format'], message: `format is ${ctx.value.format} but the content is in ${given[0]}` });
+    }
+  });
+export type StatementWrite = z.infer<typeof StatementWrite>;

@@ -161,7 +161,18 @@ describe('GET /v1/health', () => {
 
 describe('GET /openapi.json', () => {
   it('documents every route', async () => {
-    const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(spec.paths).sort()).toEqual(['/v1/facets/{facet}', '/v1/health', '/v1/search', '/v1/statements/{id}']);
+    const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
+    expect(routes.sort()).toEqual([
+      'delete /v1/statements/{id}',
+      'get /v1/export',
+      'get /v1/facets/{facet}',
+      'get /v1/health',
+      'get /v1/search',
+      'get /v1/statements',
+      'get /v1/statements/{id}',
+      'post /v1/search',
+      'post /v1/statements',
+    ]);
   });
 });

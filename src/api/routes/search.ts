@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { SearchEngine } from '../../engine/engine.js';
 import { parseQuery } from '../../query/parse.js';
 import { Problem, SearchRequest, SearchResponse } from '../../schema/api.js';
+import { withContext } from '../context.js';
+import { isSelected, withoutFacet } from '../disjunctive.js';
 import { facetField, toEngineQuery } from '../engine-query.js';
 import { presentFacet, presentHit } from '../present.js';
 
@@ -16,17 +18,34 @@ async function runSearch(engine: SearchEngine, request: SearchRequest): Promise<
   // Parsed here for its errors: a malformed query is a 400 on every engine, not only the embedded one.
   parseQuery(request.q);
   const started = performance.now();
-  const result = await engine.search(toEngineQuery(request));
+  const query = toEngineQuery(request);
+  const selected = request.facets.filter((facet) => isSelected(query.filters, facet));
+  const ownFacets = request.facets.filter((facet) => !selected.includes(facet)).map((facet) => facetField[facet]);
+  const [result, ...disjunctive] = await Promise.all([
+    engine.search({ ...query, facets: request.histogram ? [...ownFacets, request.histogram] : ownFacets }),
+    ...selected.map((facet) =>
+      engine.search({ ...query, filters: withoutFacet(query.filters, facet), offset: 0, limit: 0, facets: [facetField[facet]] }),
+    ),
+  ]);
   const facets: SearchResponse['facets'] = {};
-  for (const facet of request.facets) facets[facet] = presentFacet(facet, result.facets[facetField[facet]] ?? []);
+  for (const facet of request.facets) {
+    const counted = selected.includes(facet) ? disjunctive[selected.indexOf(facet)] : result;
+    facets[facet] = presentFacet(facet, counted?.facets[facetField[facet]] ?? []);
+  }
+  const histogram = request.histogram
+    ? (result.facets[request.histogram] ?? [])
+        .map(({ value, count }) => ({ key: value, count }))
+        .sort((a, b) => a.key.localeCompare(b.key))
+    : undefined;
   return {
     query: request,
     total: result.total,
     page: request.page,
     perPage: request.perPage,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
-    hits: result.hits.map(presentHit),
+    hits: await withContext(engine, result.hits.map(presentHit), request.context),
     facets,
+    ...(histogram ? { histogram } : {}),
   };
 }
 

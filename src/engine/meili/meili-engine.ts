@@ -9,6 +9,7 @@ import { assertSucceeded, toAppError } from './errors.js';
 import { toFacetCounts } from './facets.js';
 import { quote } from './filter.js';
 import { filterParam, toEngineResult, toSearchParams } from './search.js';
+import { listStatementsMeili, scanEndMeili, scanMeili, type MeiliSearch } from './scan.js';
 import { toMeiliSettings } from './settings.js';
 
 export interface MeiliEngineOptions {
@@ -78,6 +79,8 @@ export async function createMeiliEngine(options: MeiliEngineOptions): Promise<Se
       if (page.results.length < fetchLimit || offset + fetchLimit >= page.total) return documents;
     }
   }
+
+  const search: MeiliSearch = (q, params) => read(() => index.search(q, params));
 
   async function ensureIndex(): Promise<void> {
     try {
@@ -152,6 +155,10 @@ export async function createMeiliEngine(options: MeiliEngineOptions): Promise<Se
       const documents = (await fetchAll(statementFilter([statementId]))).map((document) => ParagraphDocument.parse(document));
       return documents.sort((a, b) => a.paragraph - b.paragraph);
     },
+
+    scan: (request) => scanMeili(search, request),
+    scanEnd: (request) => scanEndMeili(search, request),
+    listStatements: (query) => listStatementsMeili(search, query),
 
     async stats() {
       const [indexStats, firsts] = await Promise.all([

@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../errors.js';
+
+export interface RequestTimeoutOptions {
+  ms: number;
+  /** Path prefixes that may run longer: streamed exports, which answer for as long as the client reads. */
+  exempt?: string[];
+}
+
+/**
+ * Answers 504 `REQUEST_TIMEOUT` when the handler has not answered within `ms`. The handler's
+ * late result is dropped. Like `hono/timeout`, but it throws our `AppError`: the error
+ * boundary turns any 5xx `HTTPException` (what `hono/timeout` throws) into a generic 500.
+ *
+ * It cannot interrupt synchronous work that holds the event loop; it bounds waiting (on an
+ * engine, a worker, a network call), which is what holds a connection.
+ *
+ * @example app.use(requestTimeout({ ms: 10_000, exempt: ['/v1/export'] }))
+ */
+export function requestTimeout({ ms, exempt = [] }: RequestTimeoutOptions): MiddlewareHandler {
+  const isExempt = (path: string) => exempt.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  return async function requestTimeout(c, next) {
+    if (isExempt(c.req.path)) return next();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError('REQUEST_TIMEOUT', `no answer within ${ms} ms; try a narrower query`)),
+        ms,
+      );
+    });
+    try {
+      await Promise.race([next(), expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestSources } from '../../ingest/pipeline.js';
+import { createApp } from '../../src/api/app.js';
+import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
+import type { SearchEngine } from '../../src/engine/engine.js';
+import { loadIndexSettings } from '../../src/engine/settings.js';
+import { SearchResponse } from '../../src/schema/api.js';
+import { corpusDir, projectRoot, tempDataDir } from '../helpers/seed.js';
+
+let engine: SearchEngine;
+let app: ReturnType<typeof createApp>;
+const data = tempDataDir();
+
+beforeAll(async () => {
+  engine = openEmbeddedEngine(data.dir, loadIndexSettings());
+  const fixtures = join(projectRoot, 'tests/fixtures');
+  await ingestSources([corpusDir, join(fixtures, 'readouts'), join(fixtures, 'html')], engine);
+  app = createApp({ engine, logger: { error: () => undefined } });
+});
+afterAll(async () => {
+  await engine.close();
+  data.cleanup();
+});
+
+const search = async (query: string) => {
+  const response = await app.request(`/v1/search?${query}`);
+  expect(response.status).toBe(200);
+  return SearchResponse.parse(await response.json());
+};
+
+const counts = (values: { value: string; count: number }[] | undefined) =>
+  Object.fromEntries((values ?? []).map(({ value, count }) => [value, count]));
+
+describe('disjunctive facet counts', () => {
+  it('still counts the other countries when one country is selected', async () => {
+    const all = await search('q=talks&facets=country');
+    const qatar = await search('q=talks&country=QA&facets=country');
+    expect(qatar.total).toBeLessThan(all.total);
+    expect(counts(qatar.facets.country)).toEqual(counts(all.facets.country));
+    expect(Object.keys(counts(qatar.facets.country)).length).toBeGreaterThan(1);
+  });
+
+  it('narrows a facet by every other facet’s selection', async () => {
+    const both = await search('country=QA&round=3&facets=country,round');
+    const byCountry = await search('country=QA&facets=round');
+    const byRound = await search('round=3&facets=country');
+    expect(counts(both.facets.round)).toEqual(counts(byCountry.facets.round));
+    expect(counts(both.facets.country)).toEqual(counts(byRound.facets.country));
+    expect(both.hits.map((hit) => hit.paragraph)).toEqual([1]);
+  });
+});
+
+describe('date histogram', () => {
+  it.each([
+    ['year', /^\d{4}$/],
+    ['month', /^\d{4}-\d{2}$/],
+    ['day', /^\d{4}-\d{2}-\d{2}$/],
+  ])('counts matches per %s, oldest first', async (interval, key) => {
+    const body = await search(`q=China&histogram=${interval}&perPage=0`);
+    const histogram = body.histogram ?? [];
+    expect(histogram.length).toBeGreaterThan(1);
+    expect(histogram.every((bucket) => key.test(bucket.key))).toBe(true);
+    expect(histogram.map((bucket) => bucket.key)).toEqual(histogram.map((bucket) => bucket.key).sort());
+    expect(histogram.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(body.total);
+  });
+
+  it('is absent unless asked for', async () => {
+    expect((await search('q=China')).histogram).toBeUndefined();
+  });
+
+  it('rejects an unknown interval', async () => {
+    expect((await app.request('/v1/search?histogram=week')).status).toBe(400);
+  });
+});
