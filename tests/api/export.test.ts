@@ -334,6 +334,43 @@ describe('GET /v1/export over 30,008 paragraphs', () => {
     expect(scans.length).toBeLessThanOrEqual(2);
   });
 
+  it('drops a page still being read when the client goes away, and logs nothing', async () => {
+    const errors: unknown[] = [];
+    const app = createApp({ engine, logger: { error: (record) => errors.push(record) } });
+    const response = await app.request('/v1/export');
+    const reader = response.body?.getReader();
+    await reader?.read();
+    const pending = reader?.read();
+    await reader?.cancel();
+    expect((await pending)?.done).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(errors).toEqual([]);
+  });
+
+  it('cuts the stream short, and logs why, when the engine fails mid-export', async () => {
+    const errors: Record<string, unknown>[] = [];
+    let pages = 0;
+    const failing = new Proxy(engine, {
+      get(target, property) {
+        if (property === 'scan') {
+          return async (request: ScanRequest) => {
+            pages += 1;
+            if (pages === 2) throw new Error('disk gone');
+            return target.scan(request);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const app = createApp({ engine: failing, logger: { error: (record) => errors.push(record) } });
+    const response = await app.request('/v1/export');
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'EXPORT_ABORTED' });
+  });
+
   it('resumes a filtered export across days with ties, each row once (country=QA, date:asc, limit=2500)', async () => {
     const app = createApp({ engine, logger: { error: () => undefined } });
     const seen = new Set<string>();

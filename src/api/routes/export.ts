@@ -22,14 +22,30 @@ type Walk = Omit<ScanRequest, 'after' | 'limit'>;
  * The rows, read a chunk at a time and only when the client has taken the previous one
  * (`highWaterMark: 0`), so a slow reader holds one chunk, not the export.
  */
-function rowStream(engine: SearchEngine, walk: Walk, start: string | null, limit: number, format: ExportFormat, logger: Logger, requestId: string | undefined): ReadableStream<Uint8Array> {
+interface RowStreamOptions {
+  engine: SearchEngine;
+  walk: Walk;
+  start: string | null;
+  /** Rows to send at most; Infinity for every match. */
+  limit: number;
+  format: ExportFormat;
+  logger: Logger;
+  requestId: string | undefined;
+}
+
+function rowStream({ engine, walk, start, limit, format, logger, requestId }: RowStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after = start;
   let remaining = limit;
   let preamble = exportPreamble(format);
   let finished = false;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
+      cancel() {
+        // The client went away: a page still being read is dropped, not sent nor logged.
+        cancelled = true;
+      },
       async pull(controller) {
         if (preamble) {
           controller.enqueue(encoder.encode(preamble));
@@ -39,12 +55,14 @@ function rowStream(engine: SearchEngine, walk: Walk, start: string | null, limit
         if (finished || remaining <= 0) return controller.close();
         try {
           const page = await engine.scan({ ...walk, after, limit: Math.min(EXPORT_CHUNK, remaining) });
+          if (cancelled) return;
           remaining -= page.documents.length;
           after = page.next;
           finished = after === null || page.documents.length === 0;
           if (page.documents.length === 0) return controller.close();
           controller.enqueue(encoder.encode(encodeRows(format, page.documents.map(presentRow))));
         } catch (error) {
+          if (cancelled) return;
           // The status line has gone out: the only way left to say "failed" is to cut the stream short.
           logger.error({ requestId, code: 'EXPORT_ABORTED', error: error instanceof Error ? error.stack : String(error) });
           controller.error(error);
@@ -75,7 +93,8 @@ async function exportResponse(c: Context, engine: SearchEngine, logger: Logger, 
   if (end !== null) headers['Next-Cursor'] = encodeCursor(scope, end);
   if (format === 'csv') headers['Content-Disposition'] = 'attachment; filename="communique-export.csv"';
   const requestId = c.get('requestId') as string | undefined;
-  return c.body(rowStream(engine, walk, start, request.limit ?? Infinity, format, logger, requestId), 200, headers);
+  const rows = rowStream({ engine, walk, start, limit: request.limit ?? Infinity, format, logger, requestId });
+  return c.body(rows, 200, headers);
 }
 
 /** A query string as the route validators see it: repeated keys as arrays. */
