@@ -55,7 +55,8 @@ export function resolveFilters(request: FilterParameters): EngineFilters {
   for (const id of request.talks) {
     if (!TALKS_ID.test(id)) throw unknownValue('talks', id, 'is not a talks id (letters, digits, _ and -)');
   }
-  const from = request.from === undefined ? null : lowerBound(request.from);
+  // A `to` alone still starts at the first dated day: an undated statement is before no date.
+  const from = request.from === undefined ? (request.to === undefined ? null : 1) : lowerBound(request.from);
   const to = request.to === undefined ? null : upperBound(request.to);
   if (from !== null && to !== null && from > to) {
     throw new AppError('INVALID_PARAMETER', `from (${request.from}) is after to (${request.to})`, {

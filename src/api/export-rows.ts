@@ -18,14 +18,19 @@ export const CSV_COLUMNS = [
 ] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+// A cell a spreadsheet would run as a formula (OWASP's CSV injection list).
+const FORMULA = /^[=+\-@\t\r]/;
 
 /**
- * One RFC 4180 field: quoted when it holds a quote, comma or line break, quotes doubled.
+ * One RFC 4180 field: quoted when it holds a quote, comma or line break, quotes doubled; a
+ * leading `=`, `+`, `-`, `@` gets an apostrophe so that a spreadsheet shows it as text.
  *
  * @example csvField('say "no", twice') // '"say ""no"", twice"'
+ * @example csvField('=HYPERLINK("x")') // `"'=HYPERLINK(""x"")"`
  */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = FORMULA.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 const csvRecord = (fields: string[]): string => `${fields.map(csvField).join(',')}\r\n`;

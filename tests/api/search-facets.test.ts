@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.js';
@@ -71,5 +72,21 @@ describe('date histogram', () => {
 
   it('rejects an unknown interval', async () => {
     expect((await app.request('/v1/search?histogram=week')).status).toBe(400);
+  });
+});
+
+describe('date bounds', () => {
+  it('leaves undated statements out of a `to` range, as out of a `from` one', async () => {
+    const sources = tempDataDir();
+    writeFileSync(join(sources.dir, 'undated-note.txt'), 'An undated note on the Doha talks.\n');
+    await ingestSources([sources.dir], engine);
+    sources.cleanup();
+    const all = await search('q=Doha&perPage=100');
+    const before = await search('q=Doha&to=2030&perPage=100');
+    const after = await search('q=Doha&from=1900&perPage=100');
+    expect(all.hits.some((hit) => hit.statementId === 'undated-note' && hit.date === null)).toBe(true);
+    expect(before.total).toBe(all.total - 1);
+    expect(after.total).toBe(all.total - 1);
+    expect(before.hits.every((hit) => hit.date !== null)).toBe(true);
   });
 });

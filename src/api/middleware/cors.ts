@@ -11,7 +11,7 @@ export function corsPolicy({ origins }: { origins: HttpPolicy['corsOrigins'] }):
   return cors({
     origin: origins,
     allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    exposeHeaders: ['X-Request-Id', 'Retry-After', 'Next-Cursor', 'X-Total-Count', 'Location'],
     maxAge: 600,
   });
 }
