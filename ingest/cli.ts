@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -107,7 +108,12 @@ async function main(): Promise<number> {
   const engineConfig = config.engine.kind === 'embedded' ? { ...config.engine, searchThreads: 0 } : config.engine;
   const engine = await openEngine(engineConfig, loadIndexSettings());
   try {
-    const report = await ingestSources(command.inputs, engine, { ...command.options, progress: (total) => createProgress(total) });
+    const report = await ingestSources(command.inputs, engine, {
+      // Reading and annotating run in threads beside the writes, one per core.
+      prepareThreads: availableParallelism(),
+      ...command.options,
+      progress: (total) => createProgress(total),
+    });
     console.log(formatReport(report, { prune: command.options.prune ?? false }));
     return report.failures.length > 0 ? 1 : 0;
   } finally {

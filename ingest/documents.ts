@@ -1,6 +1,6 @@
 import { AppError } from '../src/errors.js';
 import {
-  ParagraphDocument,
+  type ParagraphDocument,
   type DatePrecision,
   type Provenance,
   type StatementDocuments,
@@ -56,15 +56,11 @@ export function buildStatement(
     source,
     fingerprint,
   };
-  const documents = paragraphs.map((paragraph, index) =>
-    ParagraphDocument.parse({
-      ...meta,
-      id: `${statementId}-p${index + 1}`,
-      paragraph: index + 1,
-      text: paragraph.text,
-      speaker: paragraph.speaker,
-      ...annotated.paragraphs[index],
-    }),
-  );
+  // Built from typed parts, so no schema parse here: it cost an eighth of the ingest time.
+  const documents = paragraphs.map((paragraph, index): ParagraphDocument => {
+    const facets = annotated.paragraphs[index];
+    if (!facets) throw new Error(`annotateStatement gave no facets for paragraph ${index + 1}`);
+    return { ...meta, id: `${statementId}-p${index + 1}`, paragraph: index + 1, text: paragraph.text, speaker: paragraph.speaker, ...facets };
+  });
   return { statementId, fingerprint, documents };
 }
