@@ -20,10 +20,17 @@ export interface SelfTime {
   share: number;
 }
 
-export interface ProfileSummary {
+export interface ThreadTime {
+  thread: string;
   busyMs: number;
   /** Idle, and the profiler's own work. */
   idleMs: number;
+}
+
+export interface ProfileSummary {
+  threads: ThreadTime[];
+  /** Busy time of all threads together: the base of every share. */
+  busyMs: number;
   functions: SelfTime[];
   places: SelfTime[];
 }
@@ -64,8 +71,19 @@ function ranked(times: Map<string, number>, busyMs: number, top: number): SelfTi
     .map(([name, ms]) => ({ name, ms, share: ms / busyMs }));
 }
 
-/** Self time by function and by place from a `.cpuprofile`, idle time set apart. */
-export function summariseProfile(file: string, top = 12): ProfileSummary {
+/** Self time by function and by place over the profiles of several threads (`files[0]` the main one), idle time set apart. */
+export function summariseProfiles(files: string[], top = 12): ProfileSummary {
+  const byFunction = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  const threads = files.map((file, i) => {
+    const { busyMs, idleMs } = addProfile(file, byFunction, byPlace);
+    return { thread: i === 0 ? 'main' : `worker ${i}`, busyMs, idleMs };
+  });
+  const busyMs = threads.reduce((sum, thread) => sum + thread.busyMs, 0);
+  return { threads, busyMs, functions: ranked(byFunction, busyMs, top), places: ranked(byPlace, busyMs, top) };
+}
+
+function addProfile(file: string, byFunction: Map<string, number>, byPlace: Map<string, number>): { busyMs: number; idleMs: number } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, ProfileNode>();
@@ -75,8 +93,6 @@ export function summariseProfile(file: string, top = 12): ProfileSummary {
     while (parent !== undefined && isNative(parent.callFrame)) parent = parents.get(parent.id);
     return parent?.callFrame;
   };
-  const byFunction = new Map<string, number>();
-  const byPlace = new Map<string, number>();
   let idleMs = 0;
   let totalMs = 0;
   profile.samples.forEach((id, i) => {
@@ -98,6 +114,5 @@ export function summariseProfile(file: string, top = 12): ProfileSummary {
     const place = from === undefined ? placeOf(frame.url) : `native, called from ${placeOf(from.url)}`;
     byPlace.set(place, (byPlace.get(place) ?? 0) + ms);
   });
-  const busyMs = totalMs - idleMs;
-  return { busyMs, idleMs, functions: ranked(byFunction, busyMs, top), places: ranked(byPlace, busyMs, top) };
+  return { busyMs: totalMs - idleMs, idleMs };
 }

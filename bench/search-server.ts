@@ -17,7 +17,8 @@ import { openEngine } from '../src/engine/open-engine.js';
 import { loadIndexSettings } from '../src/engine/settings.js';
 
 export type ServerCommand = { command: 'profile-start' } | { command: 'profile-stop'; file: string } | { command: 'stop' };
-export type ServerMessage = { port: number } | { profiled: string } | { error: string };
+/** `profiled`: the files written, the main thread's first, then one per worker thread. */
+export type ServerMessage = { port: number } | { profiling: true } | { profiled: string[] } | { error: string };
 
 const send = (message: ServerMessage): void => {
   process.send?.(message);
@@ -33,25 +34,78 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   send({ port: info.port });
 });
 
-let session: Session | null = null;
+/**
+ * CPU profiles of the main thread and of every worker thread (the engine's search threads):
+ * the workers are reached through the inspector's NodeWorker domain from this thread's session.
+ */
+class ThreadProfiler {
+  private readonly session = new Session();
+  private readonly workers: string[] = [];
+  private readonly pending = new Map<number, (result: unknown) => void>();
+  private nextId = 1;
+
+  async start(): Promise<void> {
+    this.session.connect();
+    this.session.on('NodeWorker.attachedToWorker', ({ params }) => this.workers.push(params.sessionId));
+    this.session.on('NodeWorker.receivedMessageFromWorker', ({ params }) => {
+      const reply = JSON.parse(params.message) as { id?: number; result?: unknown };
+      const resolve = reply.id === undefined ? undefined : this.pending.get(reply.id);
+      if (reply.id !== undefined && resolve) {
+        this.pending.delete(reply.id);
+        resolve(reply.result);
+      }
+    });
+    await this.session.post('NodeWorker.enable', { waitForDebuggerOnStart: false });
+    // The workers already running announce themselves just after `enable`.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // 250 µs samples: most requests take a few milliseconds.
+    await this.session.post('Profiler.enable');
+    await this.session.post('Profiler.setSamplingInterval', { interval: 250 });
+    await this.session.post('Profiler.start');
+    for (const worker of this.workers) {
+      await this.toWorker(worker, 'Profiler.enable');
+      await this.toWorker(worker, 'Profiler.setSamplingInterval', { interval: 250 });
+      await this.toWorker(worker, 'Profiler.start');
+    }
+  }
+
+  /** Stops every profiler and writes `file` (this thread) and `file` + `.worker-n` (the others). */
+  async stop(file: string): Promise<string[]> {
+    const files = [file];
+    writeFileSync(file, JSON.stringify((await this.session.post('Profiler.stop')).profile));
+    for (const [i, worker] of this.workers.entries()) {
+      const { profile } = (await this.toWorker(worker, 'Profiler.stop')) as { profile: unknown };
+      const workerFile = file.replace(/\.cpuprofile$/, '') + `.worker-${i + 1}.cpuprofile`;
+      writeFileSync(workerFile, JSON.stringify(profile));
+      files.push(workerFile);
+    }
+    await this.session.post('NodeWorker.disable');
+    this.session.disconnect();
+    return files;
+  }
+
+  private toWorker(sessionId: string, method: string, params: object = {}): Promise<unknown> {
+    const id = this.nextId++;
+    const reply = new Promise<unknown>((resolve) => this.pending.set(id, resolve));
+    const message = JSON.stringify({ id, method, params });
+    return this.session.post('NodeWorker.sendMessageToWorker', { sessionId, message }).then(() => reply);
+  }
+}
+
+let profiler: ThreadProfiler | null = null;
 
 async function handle(message: ServerCommand): Promise<void> {
   switch (message.command) {
     case 'profile-start':
-      session = new Session();
-      session.connect();
-      await session.post('Profiler.enable');
-      // 250 µs samples: most requests take a few milliseconds.
-      await session.post('Profiler.setSamplingInterval', { interval: 250 });
-      await session.post('Profiler.start');
+      profiler = new ThreadProfiler();
+      await profiler.start();
+      send({ profiling: true });
       return;
     case 'profile-stop': {
-      if (session === null) throw new Error('profile-stop without profile-start');
-      const { profile } = await session.post('Profiler.stop');
-      session.disconnect();
-      session = null;
-      writeFileSync(message.file, JSON.stringify(profile));
-      send({ profiled: message.file });
+      if (profiler === null) throw new Error('profile-stop without profile-start');
+      const files = await profiler.stop(message.file);
+      profiler = null;
+      send({ profiled: files });
       return;
     }
     case 'stop':

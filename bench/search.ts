@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadIndexSettings } from '../src/engine/settings.js';
 import { load, type LoadResult } from './load.js';
-import { summariseProfile, type ProfileSummary } from './profile.js';
+import { summariseProfiles, type ProfileSummary } from './profile.js';
 import { RawSqlite } from './raw-sqlite.js';
 import { HEADLINE, searchKinds, searchPath, type SearchKind } from './search-queries.js';
 import { ServerChild } from './server-child.js';
@@ -79,9 +79,11 @@ export async function benchSearch(
     if (options.profileDir !== null) {
       for (const [i, kind] of searchKinds.entries()) {
         const file = join(options.profileDir, `search-${i + 1}.cpuprofile`);
-        await server.profile(file, () => load(server.url, pathsOf(kind), options.connections, Math.max(3, options.seconds / 2)));
+        const files = await server.profile(file, () =>
+          load(server.url, pathsOf(kind), options.connections, Math.max(3, options.seconds / 2)),
+        );
         const entry = measured[i];
-        if (entry) entry.profile = summariseProfile(file);
+        if (entry) entry.profile = summariseProfiles(files);
       }
     }
   } finally {
@@ -144,7 +146,7 @@ export function formatSearchBench(bench: SearchBench): string[] {
         .join('; ');
     lines.push(
       '',
-      `Profile, ${k.kind} (${Math.round(k.profile.busyMs)} ms busy, ${Math.round(k.profile.idleMs)} ms idle):`,
+      `Profile, ${k.kind} (busy / idle ms: ${k.profile.threads.map((t) => `${t.thread} ${Math.round(t.busyMs)} / ${Math.round(t.idleMs)}`).join(', ')}):`,
       `  by place: ${top(k.profile.places, 8)}`,
       `  by function (self): ${top(k.profile.functions, 10)}`,
     );

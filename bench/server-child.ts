@@ -57,13 +57,14 @@ export class ServerChild {
     this.child.send(command);
   }
 
-  /** Runs `work` while the server's CPU is sampled, and writes the profile to `file`. */
-  async profile<T>(file: string, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` while the server's threads are sampled; returns the profile files written (`file` first). */
+  async profile(file: string, work: () => Promise<unknown>): Promise<string[]> {
     this.send({ command: 'profile-start' });
-    const result = await work();
+    await nextMessage(this.child, (m): m is { profiling: true } => 'profiling' in m, 60_000, () => this.log.stderr);
+    await work();
     this.send({ command: 'profile-stop', file });
-    await nextMessage(this.child, (m): m is { profiled: string } => 'profiled' in m, 60_000, () => this.log.stderr);
-    return result;
+    const done = await nextMessage(this.child, (m): m is { profiled: string[] } => 'profiled' in m, 60_000, () => this.log.stderr);
+    return done.profiled;
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,7 @@
-import { isUtf8 } from 'node:buffer';
 import { relative, resolve } from 'node:path';
-import iconv from 'iconv-lite';
 import PQueue from 'p-queue';
 import type { SearchEngine } from '../src/engine/engine.js';
-import { AppError, isAppError } from '../src/errors.js';
-import type { StatementDocuments } from '../src/schema/document.js';
-import type { RawSource } from './extracted.js';
+import { isAppError } from '../src/errors.js';
 import { createFetcher, type FetchOptions, type Fetcher } from './fetch/fetch-source.js';
 import { isHttpUrl, readUrlList } from './fetch/url-list.js';
 import { listInput, loadFileSource } from './load-source.js';
@@ -60,13 +56,9 @@ interface Source {
   statementId: string;
 }
 
-const reasonOf = (source: string, error: AppError): string =>
-  // Some readers put the source in their message; the failure line names it already.
-  error.detail.startsWith(`${source}: `) ? error.detail.slice(source.length + 2) : error.detail;
-
 const asFailure = (source: string, error: unknown): IngestFailure =>
   isAppError(error)
-    ? { source, code: error.code, reason: reasonOf(source, error) }
+    ? { source, code: error.code, reason: error.detail }
     : { source, code: 'INTERNAL', reason: error instanceof Error ? error.message : String(error) };
 
 /** Where a source came from, as provenance shows it: relative paths, so an index does not leak a machine's layout. */
@@ -129,44 +121,6 @@ async function listSources(
   return { sources, folders };
 }
 
-// A whole HTML document (doctype or <html> first) that never closes its body or itself was cut
-// off: a download that stopped, a copy that did not finish. Its text would be half a statement.
-const WHOLE_DOCUMENT = /^(?:\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)?\s*(?:<!--[^]*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html)[\s>]/i;
-const DOCUMENT_END = /<\/(?:body|html)\s*>/i;
-const DECLARED_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
-const END_WINDOW = 16 * 1024;
-
-/**
- * Damage a reader would not notice: an HTML page cut off before its end, and an encoding
- * declared (by the Content-Type or a `<meta>`) that no decoder knows, on bytes that are not
- * UTF-8, which a guess would turn into plausible nonsense.
- */
-function rejectDamaged(raw: RawSource): void {
-  // latin1 keeps markup readable in any ASCII-compatible encoding; dropping NULs does the same for UTF-16.
-  const text = (bytes: Buffer): string => bytes.toString('latin1').replaceAll('\u0000', '');
-  const head = text(raw.bytes.subarray(0, 4096));
-  const whole = WHOLE_DOCUMENT.test(head);
-  if (whole && !DOCUMENT_END.test(text(raw.bytes.subarray(-END_WINDOW)))) {
-    throw new AppError('UNREADABLE_SOURCE', 'truncated HTML: the page ends before </body> and </html>');
-  }
-  const declared = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(raw.contentType ?? '')?.[1] ?? (whole ? DECLARED_CHARSET.exec(head)?.[1] : undefined);
-  if (declared !== undefined && !iconv.encodingExists(declared) && !isUtf8(raw.bytes)) {
-    throw new AppError('UNREADABLE_SOURCE', `unknown encoding "${declared}", and the bytes are not UTF-8`);
-  }
-}
-
-/** U+FFFD in the text means bytes were decoded with the wrong charset: searches would miss those words. */
-function rejectUndecodable(statement: StatementDocuments): void {
-  const texts = [statement.documents[0]?.title ?? '', ...statement.documents.map((document) => document.text)];
-  const count = texts.reduce((sum, text) => sum + (text.includes('\uFFFD') ? text.split('\uFFFD').length - 1 : 0), 0);
-  if (count > 0) {
-    throw new AppError(
-      'UNREADABLE_SOURCE',
-      `${count} character${count === 1 ? '' : 's'} could not be decoded: the declared charset does not match the bytes, or the encoding is unknown`,
-    );
-  }
-}
-
 /**
  * Ingests files, folders and http(s) URLs: every source is read or fetched, normalised,
  * annotated and written as whole statements. One bad source is reported and skipped; the
@@ -197,7 +151,6 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
       source.kind === 'url'
         ? await (fetcher ??= createFetcher({ concurrency, ...options.fetch })).fetchSource(source.name)
         : await loadFileSource(source.name);
-    rejectDamaged(raw);
     if ((await engine.fingerprints([source.statementId])).get(source.statementId) === fingerprintOf(raw)) {
       report.unchanged += 1;
       return 0;
@@ -208,7 +161,6 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
       retrievedAt: now(),
     };
     const statement = pool ? await pool.prepare(raw, prepareOptions) : prepareStatement(raw, prepareOptions);
-    rejectUndecodable(statement);
     await sink.add(statement);
     return statement.documents.length;
   };

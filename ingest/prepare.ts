@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { StatementDocuments } from '../src/schema/document.js';
 import { buildStatement } from './documents.js';
 import type { RawSource } from './extracted.js';
+import { rejectUndecodable } from './read/damage.js';
 import { readSource } from './read/read-source.js';
 import { applySidecar, parseSidecar } from './sidecar.js';
 
 /** Bump when extraction or annotation changes, so unchanged sources are indexed again once. */
-export const INGEST_VERSION = '3';
+export const INGEST_VERSION = '4';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -23,10 +24,13 @@ export interface PrepareOptions {
 
 /**
  * One raw source to the paragraph documents of its statement: read by format, metadata
- * applied, normalised, annotated. The same steps for a file, a fetched page or an upload.
+ * applied, normalised, annotated. The same steps, and the same checks for damaged sources
+ * (truncated HTML, an unknown encoding, undecodable characters), for a file, a fetched page
+ * or an upload.
  */
 export function prepareStatement(raw: RawSource, options: PrepareOptions): StatementDocuments {
   const extracted = applySidecar(readSource(raw), parseSidecar(raw.sidecar ?? {}));
+  rejectUndecodable(extracted);
   const provenance = {
     ...(extracted.url ? { url: extracted.url } : {}),
     ...(options.path !== null ? { path: options.path } : {}),

@@ -10,7 +10,8 @@ export const Sidecar = z.strictObject({
   ministry: z.string().min(1).optional(),
   date: IsoDate.optional(),
   language: z.string().min(2).optional(),
-  url: z.url().optional(),
+  // Provenance links are followed by people: only http(s), never `javascript:` or `file:`.
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 export type Sidecar = z.infer<typeof Sidecar>;
 

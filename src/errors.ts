@@ -15,6 +15,7 @@ export const errorCatalogue = {
   ENGINE_TASK_FAILED: { status: 502, title: 'The search engine refused a write' },
   UNREADABLE_SOURCE: { status: 422, title: 'The source cannot be read' },
   EMPTY_SOURCE: { status: 422, title: 'The source has no text' },
+  FETCH_FAILED: { status: 502, title: 'A source could not be fetched' },
   INVALID_SIDECAR: { status: 422, title: 'The source metadata is invalid' },
   INVALID_CONFIG: { status: 500, title: 'The configuration is invalid' },
   INTERNAL: { status: 500, title: 'Internal error' },

@@ -1,6 +1,8 @@
 import { findCountryMentions } from './countries.js';
+import { CARDINALS, ORD, ordinalValue } from './ordinals.js';
 import type { PhraseMatch } from './phrase-matcher.js';
-import { findTalksMentions, partiesAfter, talksId, type TalksMention, type TalksRef } from './talks.js';
+import { findTalksMentions, talksId, type TalksMention, type TalksRef } from './talks.js';
+import { partiesAfter } from './talks-parties.js';
 import { tokenize, type Token } from './tokens.js';
 
 export { describeTalks } from './talks.js';
@@ -18,24 +20,12 @@ export interface ParagraphTalks {
   rounds: RoundMention[];
 }
 
-const ORDINALS: Record<string, number> = Object.fromEntries(
-  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
-    .split(' ')
-    .map((word, i) => [word, i + 1]),
-);
-ORDINALS['inaugural'] = 1;
-const ORD = `(?:${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th))`;
 // "the first and second rounds"; not "the fourth Round Table".
 const ORDINAL_ROUND = new RegExp(`\\b(${ORD}(?:\\s*(?:,|,?\\s*and|&)\\s*${ORD})*)\\s+rounds?\\b(?![\\s-]*table)`, 'gi');
 const ROUND_NUMBER = /\b[Rr]ound\s+(\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\b/g;
 const ORDINAL_BEFORE = new RegExp(`\\b${ORD}\\s+$`, 'i');
-const CARDINALS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 const MIGHT_NAME_ROUNDS = /round|talks|negotiat|consultations|dialogue/i;
-
-function ordinalValue(word: string): number {
-  return ORDINALS[word.toLowerCase()] ?? Number.parseInt(word, 10);
-}
 
 function numberValue(word: string): number {
   if (/^\d+$/.test(word)) return Number(word);

@@ -1,6 +1,7 @@
 import { countryName, isPlaceName } from './countries.js';
 import { readGazetteer, TalksFile } from './gazetteer-files.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { partiesNamedAfter, partiesOfClause } from './talks-parties.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -71,41 +72,6 @@ function descriptorStart(text: string, headStart: number, modifiers: ReadonlySet
   return { start, named };
 }
 
-/**
- * The countries listed right after a position: "between Pakistan and Afghanistan",
- * "among China, Japan and the ROK". Returns their codes and where the list ends.
- */
-export function partiesAfter(text: string, from: number, mentions: readonly PhraseMatch<string>[]): { codes: string[]; end: number } {
-  const lead = /^\s+(?:between|among)\s+(?:the\s+)?/.exec(text.slice(from));
-  if (!lead) return { codes: [], end: from };
-  let end = from + lead[0].length;
-  const codes: string[] = [];
-  for (const m of mentions) {
-    if (m.start < end) continue;
-    const gap = text.slice(end, m.start);
-    if (!(codes.length === 0 ? /^$/ : /^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$/).test(gap)) break;
-    codes.push(m.value);
-    end = m.end;
-  }
-  return { codes, end };
-}
-
-const SUBJECT = /^\s+(?:on|over|about|regarding)\s+(?:(?:the|a|an)\s+)?\p{Lu}[\p{L}\p{N}'’.+-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.+-]*)*/u;
-
-/**
- * The parties named after a head noun: in the name of its subject ("negotiations on the
- * China-Japan-ROK Free Trade Agreement") and in a list ("... among China, Japan and the ROK").
- */
-function partiesNamedAfter(text: string, headEnd: number, mentions: readonly PhraseMatch<string>[]): { codes: string[]; end: number } {
-  const subject = SUBJECT.exec(text.slice(headEnd));
-  const subjectEnd = headEnd + (subject?.[0].length ?? 0);
-  const inSubject = mentions
-    .filter((m) => m.start >= headEnd && m.end <= subjectEnd && !isPlaceName(text.slice(m.start, m.end)))
-    .map((m) => m.value);
-  const listed = partiesAfter(text, subjectEnd, mentions);
-  return { codes: [...inSubject, ...listed.codes], end: Math.max(subjectEnd, listed.end) };
-}
-
 const slugWords = (text: string): string[] =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
@@ -132,7 +98,11 @@ export function findTalksMentions(text: string, tokens: readonly Token[], mentio
     // "the Istanbul talks" names a venue, not a party.
     const inName = mentions.filter((m) => m.start >= start && m.end <= headStart && !isPlaceName(text.slice(m.start, m.end)));
     const after = partiesNamedAfter(text, headEnd, mentions);
-    const parties = [...inName.map((m) => m.value), ...after.codes];
+    let parties = [...inName.map((m) => m.value), ...after.codes];
+    let end = after.end;
+    // Words that name no party leave them to the clause: "Pakistan and Afghanistan held talks".
+    const clause = parties.length === 0 ? partiesOfClause(text, start, end, mentions) : null;
+    if (clause) ({ codes: parties, end } = clause);
     let talks: TalksRef;
     if (named && /^\p{Lu}/u.test(head[0])) {
       // A proper name keeps its own words: "U.S.-India 2+2 Ministerial Dialogue" -> 2-2-ministerial-dialogue.
@@ -141,7 +111,7 @@ export function findTalksMentions(text: string, tokens: readonly Token[], mentio
     } else {
       talks = parties.length === 0 ? { kind: 'unnamed' } : { kind: 'known', id: talksId(parties, kindOf(head[0])) };
     }
-    found.push({ talks, start, end: after.end });
+    found.push({ talks, start, end });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -32,7 +32,7 @@ export const defaultFetchOptions: FetchOptions = {
 };
 
 export interface Fetcher {
-  /** The page at `url` as a raw source named by its URL; rejects with an AppError that says why. */
+  /** The page at `url` as a raw source named by its URL; rejects with an AppError FETCH_FAILED that says why. */
   fetchSource(url: string): Promise<RawSource>;
 }
 
@@ -107,7 +107,7 @@ export function createFetcher(overrides: Partial<FetchOptions> = {}): Fetcher {
           { retries: options.retries, minTimeout: options.retryDelayMs, factor: 2, randomize: true },
         );
       } catch (error) {
-        throw new AppError('UNREADABLE_SOURCE', describeFailure(error, attempts, options.timeoutMs), { cause: error });
+        throw new AppError('FETCH_FAILED', describeFailure(error, attempts, options.timeoutMs), { cause: error });
       }
     },
   };

@@ -19,31 +19,39 @@ export type FrontMatter = z.infer<typeof FrontMatter>;
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
+/** A Markdown text split: its front matter (empty when it has none), the body after it, and whether it had one. */
+export interface SplitMarkdown {
+  meta: FrontMatter;
+  body: string;
+  found: boolean;
+}
+
 /**
  * Splits a leading YAML block (`---` ... `---`) from the Markdown after it and parses it with
  * the `yaml` package, so escapes in titles ("\u2019", "\_" for a no-break space) come out as
- * the characters they stand for.
+ * the characters they stand for. Messages do not name the source: whoever reports them does.
  *
  * @throws AppError INVALID_SIDECAR when the block is not valid YAML or a key has the wrong type.
  */
-export function splitFrontMatter(text: string, name: string): { meta: FrontMatter; body: string } {
+export function splitFrontMatter(text: string): SplitMarkdown {
+  const none: SplitMarkdown = { meta: {}, body: text, found: false };
   const opening = OPENING.exec(text);
-  if (!opening) return { meta: {}, body: text };
+  if (!opening) return none;
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
-  if (!closing) return { meta: {}, body: text };
+  if (!closing) return none;
   let data: unknown;
   try {
     data = parse(rest.slice(0, closing.index)) ?? {};
   } catch (cause) {
-    throw new AppError('INVALID_SIDECAR', `${name}: the front matter is not valid YAML`, { cause });
+    throw new AppError('INVALID_SIDECAR', 'the front matter is not valid YAML', { cause });
   }
   // "---", a line of prose, "---" is a rule around a paragraph, not metadata.
-  if (typeof data !== 'object' || Array.isArray(data)) return { meta: {}, body: text };
+  if (typeof data !== 'object' || Array.isArray(data)) return none;
   const parsed = FrontMatter.safeParse(data);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
-    throw new AppError('INVALID_SIDECAR', `${name}: ${reasons.join('; ')}`);
+    const reasons = parsed.error.issues.map((issue) => `front matter${issue.path.length > 0 ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`);
+    throw new AppError('INVALID_SIDECAR', reasons.join('; '));
   }
-  return { meta: parsed.data, body: rest.slice(closing.index + closing[0].length) };
+  return { meta: parsed.data, body: rest.slice(closing.index + closing[0].length), found: true };
 }

@@ -74,7 +74,7 @@ export function readHtml(source: RawSource, profiles: readonly SiteProfile[] = s
   const spoken = attributeSpeakers(paragraphs, spokesperson)
     .map(({ text, speaker }) => ({ text: normaliseParagraph(text), speaker }))
     .filter(({ text }) => text.length > 0);
-  if (spoken.length === 0) throw new AppError('EMPTY_SOURCE', `${source.name}: the page has no body text`);
+  if (spoken.length === 0) throw new AppError('EMPTY_SOURCE', 'the page has no body text');
 
   const date = dates.map((candidate) => (candidate === DATELINE ? dateline : candidate)).find((found) => found !== null) ?? null;
   return {

@@ -30,7 +30,7 @@ function frontMatterDate(date: FrontMatter['date']): FoundDate | null {
  * @throws AppError INVALID_SIDECAR for broken front matter; EMPTY_SOURCE when no text is left.
  */
 export function readMarkdown(source: RawSource): ExtractedStatement {
-  const { meta, body } = splitFrontMatter(decodeText(source.bytes, charsetOf(source.contentType)), source.name);
+  const { meta, body, found } = splitFrontMatter(decodeText(source.bytes, charsetOf(source.contentType)));
   const url = [meta.source_url, meta.url, source.sidecar?.url, source.name].find(isHttpUrl) ?? null;
   const profile = profileForUrl(url);
 
@@ -41,7 +41,10 @@ export function readMarkdown(source: RawSource): ExtractedStatement {
     .map((block) => block.text)
     .filter((text) => !isSeparator(text))
     .map((text) => ({ text, speaker: null }));
-  if (paragraphs.length === 0) throw new AppError('EMPTY_SOURCE', `${source.name}: no text after the front matter`);
+  if (paragraphs.length === 0) {
+    const after = headingTitle !== null ? ' after the heading' : found ? ' after the front matter' : '';
+    throw new AppError('EMPTY_SOURCE', `no text${after}`);
+  }
 
   const date = frontMatterDate(meta.date);
   const title = meta.title === undefined ? headingTitle : normaliseParagraph(meta.title);

@@ -88,7 +88,7 @@ describe('npm run ingest', () => {
       const run = await ingestAsync(fresh.dir, `${base}/statement`, '--urls', list, '--host-rate', '50', '--timeout', '5');
       expect(run.stdout.split('\n').filter(Boolean)).toEqual([
         'ingested 1 statement (1 paragraph), 0 unchanged, 1 failed, of 2 sources',
-        `failed: ${base}/missing: HTTP 404 Not Found [UNREADABLE_SOURCE]`,
+        `failed: ${base}/missing: HTTP 404 Not Found [FETCH_FAILED]`,
       ]);
       expect(run.status).toBe(1);
     } finally {

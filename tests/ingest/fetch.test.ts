@@ -175,7 +175,7 @@ describe('createFetcher', () => {
     ['/gone', 'HTTP 410 Gone'],
   ])('does not retry a 4xx (%s)', async (path, reason) => {
     const error = await failureOf(createFetcher(quick).fetchSource(site.url(path)));
-    expect(error).toMatchObject({ code: 'UNREADABLE_SOURCE', detail: reason });
+    expect(error).toMatchObject({ code: 'FETCH_FAILED', detail: reason });
     expect(site.hits.get(path)).toBe(1);
   });
 
@@ -206,6 +206,17 @@ describe('createFetcher', () => {
     await closed.stop();
     const error = await failureOf(createFetcher({ ...quick, retries: 1 }).fetchSource(url));
     expect(error.detail).toBe('connection refused (2 attempts)');
+  });
+
+  // Regression: fetch failures were UNREADABLE_SOURCE (422), as if the page had been read.
+  it.each([
+    ['a 5xx after its retries', '/down', {}],
+    ['a 4xx', '/missing', {}],
+    ['a timeout', '/slow', { retries: 0 }],
+    ['a body over the limit', '/big-declared', { maxBytes: 1000 }],
+  ])('fails with FETCH_FAILED (502) on %s', async (_, path, options: Partial<FetchOptions>) => {
+    const error = await failureOf(createFetcher({ ...quick, ...options }).fetchSource(site.url(path)));
+    expect(error).toMatchObject({ code: 'FETCH_FAILED', status: 502 });
   });
 
   it('spaces the requests to one host by its rate, but lets another host go at once', async () => {
@@ -273,14 +284,14 @@ describe('ingestSources with URLs', () => {
     expect(report).toMatchObject({ sources: 7, indexed: 4, unchanged: 0, pruned: [] });
     expect(report.failures).toEqual(
       [
-        { source: site.url('/empty'), code: 'EMPTY_SOURCE', reason: 'the file is empty' },
-        { source: site.url('/missing'), code: 'UNREADABLE_SOURCE', reason: 'HTTP 404 Not Found' },
-        { source: site.url('/slow'), code: 'UNREADABLE_SOURCE', reason: 'timed out after 0.3 s (2 attempts)' },
+        { source: site.url('/empty'), code: 'EMPTY_SOURCE', reason: 'the page is empty' },
+        { source: site.url('/missing'), code: 'FETCH_FAILED', reason: 'HTTP 404 Not Found' },
+        { source: site.url('/slow'), code: 'FETCH_FAILED', reason: 'timed out after 0.3 s (2 attempts)' },
       ].sort((a, b) => (a.source < b.source ? -1 : 1)),
     );
     expect(site.hits.get('/missing')).toBe(1);
     const lines = formatReport(report).split('\n');
-    expect(lines.filter((line) => line.includes('/missing'))).toEqual([`failed: ${site.url('/missing')}: HTTP 404 Not Found [UNREADABLE_SOURCE]`]);
+    expect(lines.filter((line) => line.includes('/missing'))).toEqual([`failed: ${site.url('/missing')}: HTTP 404 Not Found [FETCH_FAILED]`]);
 
     // The fetched page reads exactly as the same page read from disk, but its provenance is the URL.
     const fetched = await engine.getStatement(statementId(site.url('/fmprc.html')));

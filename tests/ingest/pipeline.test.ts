@@ -113,6 +113,7 @@ describe('ingestSources', () => {
     { file: 'missing-charset.html', bytes: () => pageAround('', cp1252(french)), failed: { ingested: new RegExp(`^${french}$`) } },
     { file: 'unknown-encoding.html', bytes: () => pageAround('<meta charset="x-ebcdic-klingon">', Buffer.from([0xe3, 0x88, 0x85, 0x40, 0x94, 0x89, 0x95, 0x89, 0xa2, 0xa3, 0x99, 0xa8])), failed: { code: 'UNREADABLE_SOURCE', reason: /^unknown encoding "x-ebcdic-klingon", and the bytes are not UTF-8$/ } },
     { file: 'shift-jis.txt', bytes: () => iconv.encode('外務省は、ドーハでの合意を歓迎する。', 'shift_jis'), failed: { code: 'UNREADABLE_SOURCE', reason: /^not valid UTF-8 text$/ } },
+    { file: 'broken-front-matter.md', bytes: () => Buffer.from('---\ntitle: "unclosed\n---\nText.\n'), failed: { code: 'INVALID_SIDECAR', reason: /^the front matter is not valid YAML$/ } },
   ];
 
   it('gives each kind of bad input one line naming it and why, ingests everything else, and reads a 50 MB file not at all', async () => {
@@ -150,6 +151,19 @@ describe('ingestSources', () => {
     const lines = formatReport(report).split('\n').slice(1);
     expect(lines).toHaveLength(failed.length + 1);
     for (const line of lines) expect(line.split(sources).length - 1, line).toBe(1);
+    await engine.close();
+  });
+
+  // Regression: the damage checks ran in the pipeline around prepareStatement; they now run
+  // inside it, so they must come back from the prepare threads with their codes too.
+  it('refuses damaged sources when reading in prepare threads, as in this one', async () => {
+    const { engine, sources } = setup();
+    copyFileSync(seedPath, join(sources, 'good.txt'));
+    const damaged = badInputs.filter((row) => /^(?:truncated|wrong-charset|unknown-encoding)/.test(row.file));
+    for (const { file, bytes } of damaged) writeFileSync(join(sources, file), bytes());
+    const report = await ingestSources([sources], engine, { prepareThreads: 2 });
+    expect(report).toMatchObject({ indexed: 1 });
+    expect(report.failures.map((f) => [f.source.slice(sources.length + 1), f.code])).toEqual(damaged.map((row) => [row.file, 'UNREADABLE_SOURCE']).sort());
     await engine.close();
   });
 });

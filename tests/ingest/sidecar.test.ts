@@ -25,6 +25,9 @@ describe('sidecar metadata', () => {
   it.each([
     [{ date: 'November 7' }, 'date'],
     [{ url: 'not a url' }, 'url'],
+    // Regression: any scheme passed, and a `javascript:` URL became a statement's source link.
+    [{ url: 'javascript:alert(document.cookie)' }, 'url'],
+    [{ url: 'file:///etc/passwd' }, 'url'],
     [{ tittle: 'typo' }, 'tittle'],
   ])('refuses %j, naming %s', (raw, named) => {
     try {
@@ -34,5 +37,10 @@ describe('sidecar metadata', () => {
       expect((error as AppError).code).toBe('INVALID_SIDECAR');
       expect((error as AppError).detail).toContain(named);
     }
+  });
+
+  it('takes an http(s) URL', () => {
+    expect(parseSidecar({ url: 'https://www.mfa.gov.by/en/press/statements/abc/' }).url).toBe('https://www.mfa.gov.by/en/press/statements/abc/');
+    expect(parseSidecar({ url: 'http://www.fmprc.gov.cn/mfa_eng/t1.shtml' }).url).toBe('http://www.fmprc.gov.cn/mfa_eng/t1.shtml');
   });
 });

@@ -7,6 +7,13 @@ describe('statementId', () => {
     ['corpus/000_f9833616b54a3226.txt', '000_f9833616b54a3226'],
     ['/elsewhere/000_f9833616b54a3226.txt', '000_f9833616b54a3226'],
     ['readouts/2022-05-16 readout (Greece).md', '2022-05-16-readout-Greece'],
+    // 80 characters exactly: not cut, no hash.
+    [`${'a'.repeat(80)}.md`, 'a'.repeat(80)],
+    // Cut at 80 characters, then 8 hex of the name's SHA-256.
+    [
+      'readouts/2022-05-22-readout-of-president-bidens-call-with-prime-minister-designate-anthony-albanese.md',
+      '2022-05-22-readout-of-president-bidens-call-with-prime-minister-designate-anthon-2b281daf',
+    ],
   ])('names %s %s', (path, id) => {
     expect(statementId(path)).toBe(id);
   });
@@ -16,5 +23,24 @@ describe('statementId', () => {
     expect(DocumentId.safeParse(id).success).toBe(true);
     expect(id).toMatch(/^www-fmprc-gov-cn-mfa_eng-xwfw_665399-s2510_665401-t1617413-shtml-[0-9a-f]{10}$/);
     expect(statementId('https://example.org/a?b')).not.toBe(statementId('https://example.org/a?c'));
+  });
+
+  // Regression: ids were cut at 80 characters, so these two readouts took one id and the second was refused.
+  it('tells apart two long names that share their first 80 characters', () => {
+    const prefix = '2022-01-20-readout-of-president-bidens-meeting-with-the-presidents-council-of-advisors';
+    const first = statementId(`readouts/${prefix}-on-science-and-technology-pcast.md`);
+    const second = statementId(`readouts/${prefix}-on-science-and-technology-pcast-2.md`);
+    expect(first).not.toBe(second);
+    expect(first.slice(0, 80)).toBe(second.slice(0, 80));
+    for (const id of [first, second]) {
+      expect(id).toMatch(/^[A-Za-z0-9_-]+-[0-9a-f]{8}$/);
+      expect(id.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('keeps a cut id to 100 characters of [A-Za-z0-9_-], with no dash doubled where it was cut', () => {
+    const id = statementId(`${'a'.repeat(79)} ${'b'.repeat(200)}.txt`);
+    expect(id).toMatch(/^a{79}-[0-9a-f]{8}$/);
+    expect(DocumentId.safeParse(id).success).toBe(true);
   });
 });

@@ -24,8 +24,8 @@ const initScript = `window.ui = SwaggerUIBundle({
 });
 `;
 
-// INVALID_CONFIG stops the server at start; no client ever receives it.
-const httpErrors = Object.entries(errorCatalogue).filter(([code]) => code !== 'INVALID_CONFIG');
+// INVALID_CONFIG stops the server at start and FETCH_FAILED is the ingest CLI's: no client ever receives them.
+const httpErrors = Object.entries(errorCatalogue).filter(([code]) => code !== 'INVALID_CONFIG' && code !== 'FETCH_FAILED');
 
 const page = () => html`<!doctype html>
 <html lang="en">

@@ -144,6 +144,16 @@ describe('annotateStatement', () => {
     expect(annotated.talks).toEqual(['CN-US-talks', 'AM-AZ-talks']);
   });
 
+  it('ties "Pakistan and Afghanistan held the second round" to the Afghanistan–Pakistan talks, not to the statement (regression)', () => {
+    const annotated = annotateStatement({
+      statementId: 'pk-talks-2',
+      paragraphs: ['Pakistan and Afghanistan held the second round of talks in Doha.'],
+      knownDate: null,
+    });
+    expect(annotated.paragraphs[0]?.rounds).toEqual(['AF-PK-talks:2']);
+    expect(annotated.talks).toEqual(['AF-PK-talks']);
+  });
+
   it('counts no round in a statement that is not about talks', () => {
     const annotated = annotateStatement({ statementId: 's', paragraphs: ['He won the first round with 28% of the vote.'], knownDate: null });
     expect(annotated.paragraphs[0]?.rounds).toEqual([]);

@@ -49,11 +49,52 @@ describe('findTalksAndRounds: rounds', () => {
   });
 });
 
+// Regression: "Pakistan and Afghanistan held the second round of talks in Doha" gave a round of
+// talks named by no one (statement-scoped) instead of the Afghanistan–Pakistan talks.
+describe('findTalksAndRounds: rounds whose parties are the clause around them', () => {
+  it.each([
+    { text: 'Pakistan and Afghanistan held the second round of talks in Doha.', rounds: ['AF-PK-talks:2'] },
+    { text: 'China and the United States concluded the 13th round of trade talks.', rounds: ['CN-US-talks:13'] },
+    { text: 'Armenia and Azerbaijan began the first round of peace negotiations in Washington.', rounds: ['AM-AZ-talks:1'] },
+    { text: 'Pakistan and Afghanistan will hold the third round of talks in Istanbul.', rounds: ['AF-PK-talks:3'] },
+    { text: 'Armenia and Azerbaijan held the first, second and third rounds of talks.', rounds: ['AM-AZ-talks:1', 'AM-AZ-talks:2', 'AM-AZ-talks:3'] },
+    { text: 'The Pakistani and Afghan delegations held the second round of talks in Doha.', rounds: ['AF-PK-talks:2'] },
+    { text: 'Pakistan held the third round of talks with Afghanistan in Istanbul.', rounds: ['AF-PK-talks:3'] },
+    { text: 'China and Russia held the fourth round of consultations with Iran on the nuclear issue.', rounds: ['CN-IR-RU-consultations:4'] },
+    { text: 'China and Japan held the fifth round of High-level Economic Dialogue in Tokyo.', rounds: ['CN-JP-high-level-economic-dialogue:5'] },
+    { text: 'the second round of Pakistan–Afghanistan talks', rounds: ['AF-PK-talks:2'] },
+    // A venue names no party, here or before the list.
+    { text: 'Pakistan and Afghanistan held the second round of the Istanbul talks.', rounds: ['AF-PK-talks:2'] },
+    { text: 'In Doha, Pakistan and Afghanistan held the second round of talks.', rounds: ['AF-PK-talks:2'] },
+    { text: 'In Qatar, Pakistan and Afghanistan held the second round of talks.', rounds: ['AF-PK-talks:2'] },
+    // The parties stay with the clause that names them.
+    { text: 'Pakistan and Afghanistan held the second round of talks in Doha, and Turkey hosted the third round of talks.', rounds: ['AF-PK-talks:2', '?:3'] },
+    // One party alone, or talks "with" a party whose other side the sentence does not name: no parties.
+    { text: 'Pakistan held the third round of talks in Doha.', rounds: ['?:3'] },
+    { text: 'The third round of talks with Afghanistan ended without agreement.', rounds: ['?:3'] },
+    // A subject that is not a country (White House readout, 2023).
+    { text: 'Following up on the April 2022 visit to the Solomon Islands, the two countries held the first high-level strategic dialogue to discuss a range of issues important to both sides.', rounds: ['?:1'] },
+    // UN General Debate, 2021.
+    { text: 'We appreciate the small body of the constitutional committee resuming its work and convening its third round of talks in Geneva at the end of last August.', rounds: ['?:3'] },
+    // Chinese MFA press conferences, 2019: a count of rounds, or a round without a number, is no round.
+    { text: 'A: China and the US have conducted nine rounds of trade talks and did make substantial progress in the latest one.', rounds: [] },
+    { text: 'The ten rounds of economic and trade consultations held so far between the two sides have achieved positive progress.', rounds: [] },
+    { text: 'Q: According to Bloomberg, this round of China-US talks only went on for a short period of time.', rounds: [] },
+    { text: 'Tunisia and Egypt held a first round of presidential elections.', rounds: [] },
+  ])('$text', ({ text, rounds }) => {
+    expect(roundsOf(text)).toEqual(rounds);
+  });
+});
+
 describe('findTalksAndRounds: negotiations named without a round', () => {
   it.each([
     { text: 'Is there any new development in China-US trade talks, especially concerning the future talks?', known: ['CN-US-talks'] },
     { text: 'the upcoming relaunch of the U.S.-Mexico High-Level Economic Dialogue (HLED), which will be held in Washington on September 9.', known: ['MX-US-high-level-economic-dialogue'] },
     { text: 'talks between Beijing and Washington', known: ['CN-US-talks'] },
+    { text: 'Pakistan and Afghanistan held talks in Doha.', known: ['AF-PK-talks'] },
+    { text: 'A: China and the US have conducted nine rounds of trade talks and did make substantial progress in the latest one.', known: ['CN-US-talks'] },
+    { text: 'Q: According to Bloomberg, this round of China-US talks only went on for a short period of time.', known: ['CN-US-talks'] },
+    { text: 'Mediators from Qatar and Türkiye held talks with both sides.', known: [] },
     { text: 'Pakistan chose to participate in peace talks.', known: [] },
     { text: 'the Afghan delegation derailed the dialogue with unrelated allegations', known: [] },
   ])('$text', ({ text, known }) => {

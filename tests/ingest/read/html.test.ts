@@ -291,6 +291,14 @@ describe('readHtml on broken and empty pages', () => {
   ])('refuses %s with EMPTY_SOURCE', (_, html) => {
     expect(() => readHtml(source(html))).toThrowError(expect.objectContaining({ code: 'EMPTY_SOURCE' }) as AppError);
   });
+
+  // Regression: the message began with the source's name, which the failure line gives already.
+  it('says the page has no body text, without naming the source', () => {
+    const html = '<html><body><nav><a href="/">Home</a></nav></body></html>';
+    expect(() => readHtml(source(html, 'https://www.mfa.gov.by/en/x/'))).toThrowError(
+      expect.objectContaining({ code: 'EMPTY_SOURCE', detail: 'the page has no body text' }) as AppError,
+    );
+  });
 });
 
 describe('readHtml decodes charsets', () => {

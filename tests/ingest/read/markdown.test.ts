@@ -182,4 +182,16 @@ describe('readMarkdown on written Markdown', () => {
   ])('refuses %s with EMPTY_SOURCE', (_, text) => {
     expect(() => md(text)).toThrowError(expect.objectContaining({ code: 'EMPTY_SOURCE' }) as AppError);
   });
+
+  // Regression: "no text after the front matter" was said of files with no front matter, and
+  // every message began with the file's name, which the failure line gives already.
+  it.each([
+    ['front matter and nothing else', '---\ntitle: T\n---\n', 'EMPTY_SOURCE', 'no text after the front matter'],
+    ['no front matter, only blank lines', '\n \n\t\n', 'EMPTY_SOURCE', 'no text'],
+    ['a heading and nothing else', '# Readout\n', 'EMPTY_SOURCE', 'no text after the heading'],
+    ['broken YAML', '---\ntitle: "unclosed\n---\nText.\n', 'INVALID_SIDECAR', 'the front matter is not valid YAML'],
+    ['a source_url that is not a URL', '---\nsource_url: not a url\n---\nText.\n', 'INVALID_SIDECAR', 'front matter source_url: Invalid URL'],
+  ])('says what is wrong with %s, without naming the file', (_, text, code, detail) => {
+    expect(() => md(text)).toThrowError(expect.objectContaining({ code, detail }) as AppError);
+  });
 });
