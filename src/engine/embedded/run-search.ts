@@ -3,12 +3,14 @@ import { ParagraphDocument } from '../../schema/document.js';
 import type { EngineQuery, EngineResult } from '../../schema/query.js';
 import type { Columns } from './columns.js';
 import { readingFts } from './fts-errors.js';
+import { topK } from './top-k.js';
 import { highlight, matchSpans, snippet } from './highlight.js';
 import type { CompiledQuery } from './match-expression.js';
 
+/** Matching rowids, with their scores at the same index when ranked by relevance. */
 interface Matches {
   rowids: number[];
-  scores: Map<number, number> | null;
+  scores: number[] | null;
 }
 
 /**
@@ -48,25 +50,28 @@ function match(
     .raw()
     .all(...buckets.map((bucket) => bucket.expression), compiled.match);
   const rowids: number[] = [];
-  const scores = new Map<number, number>();
+  const scores: number[] = [];
   for (const [rowid, score] of rows) {
     if (!wanted(rowid)) continue;
     rowids.push(rowid);
-    scores.set(rowid, score);
+    scores.push(score);
   }
   return { rowids, scores };
 }
 
-function order(query: EngineQuery, columns: Columns, matches: Matches): number[] {
+/** The rowids of the requested page, in order: score, then date (newest first unless asked otherwise), then rowid. */
+function page(query: EngineQuery, columns: Columns, { rowids, scores }: Matches): number[] {
   const { dateNum } = columns;
   const byDate = query.sort === 'date:asc' ? 1 : -1;
-  const scores = query.sort === 'relevance' ? matches.scores : null;
-  return matches.rowids.sort(
-    (a, b) =>
-      (scores ? (scores.get(a) ?? 0) - (scores.get(b) ?? 0) : 0) ||
-      byDate * ((dateNum[a] ?? 0) - (dateNum[b] ?? 0)) ||
-      a - b,
-  );
+  const ranked = query.sort === 'relevance' ? scores : null;
+  const compare = (i: number, j: number): number => {
+    const a = rowids[i] ?? 0;
+    const b = rowids[j] ?? 0;
+    return (ranked ? (ranked[i] ?? 0) - (ranked[j] ?? 0) : 0) || byDate * ((dateNum[a] ?? 0) - (dateNum[b] ?? 0)) || a - b;
+  };
+  return topK(rowids.length, query.offset + query.limit, compare)
+    .slice(query.offset)
+    .map((i) => rowids[i] ?? 0);
 }
 
 /** One search over the index: match in FTS5, filter, order, count facets and highlight the page. */
@@ -80,16 +85,16 @@ export function runSearch(
   const matches = readingFts(() => match(db, columns, compiled, columns.filter(query.filters), query.sort === 'relevance'));
   const facets: EngineResult['facets'] = {};
   for (const facet of query.facets) facets[facet] = columns.count(facet, matches.rowids, maxValuesPerFacet);
-  const page = order(query, columns, matches).slice(query.offset, query.offset + query.limit);
+  const rowids = page(query, columns, matches);
   const bodies = new Map(
-    page.length === 0
+    rowids.length === 0
       ? []
       : db
-          .prepare<number[], [number, string]>(`SELECT rowid, body FROM docs WHERE rowid IN (${page.map(() => '?').join(',')})`)
+          .prepare<number[], [number, string]>(`SELECT rowid, body FROM docs WHERE rowid IN (${rowids.map(() => '?').join(',')})`)
           .raw()
-          .all(...page),
+          .all(...rowids),
   );
-  const hits = page.map((rowid) => {
+  const hits = rowids.map((rowid) => {
     const document = ParagraphDocument.parse(JSON.parse(bodies.get(rowid) ?? 'null'));
     const spans = matchSpans(document.text, compiled.highlight);
     return { document, highlighted: highlight(document.text, spans), snippet: snippet(document.text, spans) };

@@ -36,6 +36,8 @@ export function typoDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
+const MAX_CACHED = 10_000;
+
 /**
  * The index's terms, bucketed by first letter: Meilisearch counts a typo on the first
  * letter as two, so a one-typo word only needs the bucket of its own first letter.
@@ -43,6 +45,8 @@ export function typoDistance(a: string, b: string, max: number): number {
 export class Vocabulary {
   private readonly byFirst = new Map<string, string[]>();
   private readonly all: string[] = [];
+  // Queries repeat (typing, paging, dashboards): each scan of the vocabulary is kept.
+  private readonly found = new Map<string, string[]>();
 
   constructor(termList: Iterable<string>) {
     for (const term of termList) {
@@ -57,6 +61,16 @@ export class Vocabulary {
   /** Indexed terms within the allowed typos of `term`, the term itself excluded. */
   variants(term: string, typos: number): string[] {
     if (typos === 0) return [];
+    const key = `${typos}:${term}`;
+    const cached = this.found.get(key);
+    if (cached) return cached;
+    if (this.found.size >= MAX_CACHED) this.found.clear();
+    const variants = this.scan(term, typos);
+    this.found.set(key, variants);
+    return variants;
+  }
+
+  private scan(term: string, typos: number): string[] {
     const sameFirst = this.byFirst.get(term[0] ?? '') ?? [];
     const found = sameFirst.filter((candidate) => candidate !== term && typoDistance(term, candidate, typos) <= typos);
     if (typos < 2) return found;
