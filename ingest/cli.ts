@@ -109,8 +109,8 @@ async function main(): Promise<number> {
   const engine = await openEngine(engineConfig, loadIndexSettings());
   try {
     const report = await ingestSources(command.inputs, engine, {
-      // Reading and annotating run in threads beside the writes, one per core.
-      prepareThreads: availableParallelism(),
+      // Reading and annotating run in threads beside the writes, which keep this thread busy.
+      prepareThreads: Math.max(1, availableParallelism() - 1),
       ...command.options,
       progress: (total) => createProgress(total),
     });
