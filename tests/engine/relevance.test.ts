@@ -72,3 +72,24 @@ describe('relevance over the bundled corpus and fixtures', () => {
     if (typo >= 0) expect(typo).toBeGreaterThan(exact);
   });
 });
+
+describe('a sentence taken from a page finds that page first', () => {
+  it('for every paragraph of every fixture page and readout with a dozen words or more', async () => {
+    const ids = (await engine.statementIds()).filter((id) => id !== seed);
+    let checked = 0;
+    for (const id of ids) {
+      for (const document of await engine.getStatement(id)) {
+        // Eight words in a row from the text, none with marks a phrase cannot hold.
+        const words = document.text.split(/\s+/);
+        const plain = (word: string) => /^[\p{L}\p{N}’'-]+[,.;:]?$/u.test(word);
+        const start = words.findIndex((_, i) => i >= 2 && words.slice(i, i + 8).length === 8 && words.slice(i, i + 8).every(plain));
+        if (words.length < 12 || start < 0) continue;
+        const phrase = words.slice(start, start + 8).map((word) => word.replace(/[,.;:]$/, '')).join(' ');
+        const result = await engine.search({ q: `"${phrase}"`, filters: noFilters(), sort: 'relevance', offset: 0, limit: 1, facets: [] });
+        expect(result.hits[0]?.document.statementId, phrase).toBe(id);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
