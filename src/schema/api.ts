@@ -140,7 +140,8 @@ export const Statement = z.object({
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const FacetSearchRequest = SearchRequest.pick({
+/** The filters every listing shares with search. */
+const filterFields = {
   country: true,
   group: true,
   talks: true,
@@ -149,7 +150,9 @@ export const FacetSearchRequest = SearchRequest.pick({
   speaker: true,
   from: true,
   to: true,
-}).extend({ q: z.string().max(100).default('') });
+} as const;
+
+export const FacetSearchRequest = SearchRequest.pick(filterFields).extend({ q: z.string().max(100).default('') });
 
 export const FacetSearchResponse = z.object({ facet: ApiFacet, values: z.array(FacetValue) });
 
@@ -186,17 +189,7 @@ export const MAX_EXPORT_LIMIT = 1_000_000;
  * The search parameters of `/v1/search` that choose matches, plus where to start and how many
  * rows to send. Exports are ordered by date: only a date-and-position key can be resumed.
  */
-export const ExportRequest = SearchRequest.pick({
-  q: true,
-  country: true,
-  group: true,
-  talks: true,
-  round: true,
-  issuer: true,
-  speaker: true,
-  from: true,
-  to: true,
-}).extend({
+export const ExportRequest = SearchRequest.pick({ ...filterFields, q: true }).extend({
   sort: SortOrder.default('date:desc').meta({
     description: 'Newest first (`date:desc`, the default) or oldest first (`date:asc`); `relevance` exports newest first',
   }),
@@ -218,19 +211,7 @@ export const ExportRequest = SearchRequest.pick({
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
-export const StatementListRequest = SearchRequest.pick({
-  q: true,
-  country: true,
-  group: true,
-  talks: true,
-  round: true,
-  issuer: true,
-  speaker: true,
-  from: true,
-  to: true,
-  page: true,
-  perPage: true,
-}).extend({
+export const StatementListRequest = SearchRequest.pick({ ...filterFields, q: true, page: true, perPage: true }).extend({
   sort: z.enum(['date:desc', 'date:asc']).default('date:desc'),
 });
 export type StatementListRequest = z.infer<typeof StatementListRequest>;
