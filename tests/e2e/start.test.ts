@@ -30,6 +30,21 @@ describe('npm start, end to end over HTTP', () => {
       expect(paragraphs(body)).toEqual([1, 2, 5, 6]);
       expect(Object.keys(body.facets).sort()).toEqual(['country', 'group', 'round']);
     }
+    // A service's export over HTTP: two rows, then the rest from the cursor, each row once.
+    const head = await get(first, '/v1/export?q=Taliban&format=csv&limit=2');
+    expect(head.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(head.headers.get('x-total-count')).toBe('9');
+    const cursor = head.headers.get('next-cursor');
+    expect(cursor).toBeTruthy();
+    const firstRows = (await head.text()).trim().split('\r\n');
+    expect(firstRows[0]).toMatch(/^id,statementId,paragraph,/);
+    const rest = await get(first, `/v1/export?q=Taliban&format=ndjson&cursor=${encodeURIComponent(cursor ?? '')}`);
+    expect(rest.headers.get('next-cursor')).toBeNull();
+    const restIds = (await rest.text()).trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = [...firstRows.slice(1).map((row) => row.split(',')[0]), ...restIds];
+    expect(ids).toHaveLength(9);
+    expect(new Set(ids).size).toBe(9);
+
     const bad = await get(first, '/v1/search?perPage=abc');
     expect(bad.status).toBe(400);
     expect(Problem.parse(await bad.json()).code).toBe('INVALID_PARAMETER');
