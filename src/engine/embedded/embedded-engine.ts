@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../errors.js';
-import { parseQuery } from '../../query/parse.js';
 import { ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
 import type { SearchEngine, EngineStats, ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';

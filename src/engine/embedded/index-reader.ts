@@ -34,7 +34,7 @@ export class IndexReader {
 
   /** The compiler for this index's settings and vocabulary, for readers that build their own SQL. */
   get matchCompiler(): MatchCompiler {
-    this.columns();
+    this.refresh();
     return this.compiler;
   }
 
@@ -60,13 +60,19 @@ export class IndexReader {
     return columns.count(facet, rowids, this.settings.faceting.maxValuesPerFacet, q);
   }
 
-  private columns(): Columns {
+  /** Drops the caches when another connection committed since they were built. */
+  private refresh(): void {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.loaded === null || version !== this.dataVersion) {
+    if (version !== this.dataVersion) {
       this.invalidate();
-      this.loaded = new Columns(this.db);
       this.dataVersion = version;
     }
+  }
+
+  /** Loaded only when a search needs them: a scan or a listing needs the vocabulary alone. */
+  private columns(): Columns {
+    this.refresh();
+    this.loaded ??= new Columns(this.db);
     return this.loaded;
   }
 }
