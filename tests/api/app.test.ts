@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestSources } from '../../ingest/pipeline.js';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
-import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
+import { useIndexedApp } from '../helpers/indexed-app.js';
 import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
 
-let engine: SearchEngine;
-let app: ReturnType<typeof createApp>;
-const data = tempDataDir();
-
-beforeAll(async () => {
-  engine = openEmbeddedEngine(data.dir, loadIndexSettings());
-  await ingestSources([corpusDir], engine);
-  app = createApp({ engine, logger: { error: () => undefined } });
-});
-afterAll(async () => {
-  await engine.close();
-  data.cleanup();
-});
-
-const search = async (query: string) => {
-  const response = await app.request(`/v1/search?${query}`);
-  expect(response.status).toBe(200);
-  return SearchResponse.parse(await response.json());
-};
+const indexed = useIndexedApp([corpusDir]);
+const { search } = indexed;
 
 const problem = async (response: Response, status: number) => {
   expect(response.status).toBe(status);
@@ -75,7 +57,7 @@ describe('GET /v1/search', () => {
 
 describe('POST /v1/search', () => {
   it('takes the same fields as JSON', async () => {
-    const response = await app.request('/v1/search', {
+    const response = await indexed.app.request('/v1/search', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ q: 'Taliban', group: ['TTP'], round: [] }),
@@ -85,7 +67,7 @@ describe('POST /v1/search', () => {
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const response = await app.request('/v1/search', {
+    const response = await indexed.app.request('/v1/search', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"q": ',
@@ -106,20 +88,20 @@ describe('bad requests', () => {
     ['facets=colour', 'INVALID_PARAMETER', 'facets'],
     [`q=${encodeURIComponent('"unclosed phrase')}`, 'INVALID_QUERY', 'position 1'],
   ])('%s is a 400 %s naming %s', async (query, code, named) => {
-    const body = await problem(await app.request(`/v1/search?${query}`), 400);
+    const body = await problem(await indexed.app.request(`/v1/search?${query}`), 400);
     expect(body.code).toBe(code);
     expect(body.detail).toContain(named);
     expect(body.requestId).toBeTruthy();
   });
 
   it('answers an unknown route with a 404 problem', async () => {
-    expect((await problem(await app.request('/v2/nothing'), 404)).code).toBe('NOT_FOUND');
+    expect((await problem(await indexed.app.request('/v2/nothing'), 404)).code).toBe('NOT_FOUND');
   });
 });
 
 describe('GET /v1/statements/:id', () => {
   it('returns the whole statement in order with provenance', async () => {
-    const response = await app.request(`/v1/statements/${seedId}`);
+    const response = await indexed.app.request(`/v1/statements/${seedId}`);
     expect(response.status).toBe(200);
     const statement = Statement.parse(await response.json());
     expect(statement.paragraphs.map((p) => p.paragraph)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -128,24 +110,24 @@ describe('GET /v1/statements/:id', () => {
   });
 
   it('answers an unknown id with a 404 problem', async () => {
-    expect((await problem(await app.request('/v1/statements/nope'), 404)).code).toBe('STATEMENT_NOT_FOUND');
+    expect((await problem(await indexed.app.request('/v1/statements/nope'), 404)).code).toBe('STATEMENT_NOT_FOUND');
   });
 
   it('answers a malformed id with a 400 problem', async () => {
-    expect((await problem(await app.request('/v1/statements/bad%20id'), 400)).code).toBe('INVALID_PARAMETER');
+    expect((await problem(await indexed.app.request('/v1/statements/bad%20id'), 400)).code).toBe('INVALID_PARAMETER');
   });
 });
 
 describe('GET /v1/facets/:facet', () => {
   it('searches country values by name', async () => {
-    const response = await app.request('/v1/facets/country?q=qat');
+    const response = await indexed.app.request('/v1/facets/country?q=qat');
     expect(await response.json()).toEqual({ facet: 'country', values: [{ value: 'QA', label: 'Qatar', count: 4 }] });
   });
 });
 
 describe('GET /v1/health', () => {
   it('says the engine answers, with its size', async () => {
-    const response = await app.request('/v1/health');
+    const response = await indexed.app.request('/v1/health');
     expect(Health.parse(await response.json())).toEqual({ status: 'ok', engine: 'embedded', documents: 11, statements: 1 });
   });
 
@@ -161,7 +143,7 @@ describe('GET /v1/health', () => {
 
 describe('GET /openapi.json', () => {
   it('documents every route', async () => {
-    const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const spec = (await (await indexed.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
     expect(routes.sort()).toEqual([
       'delete /v1/statements/{id}',

@@ -1,34 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.js';
-import { createApp } from '../../src/api/app.js';
-import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
-import type { SearchEngine } from '../../src/engine/engine.js';
-import { loadIndexSettings } from '../../src/engine/settings.js';
-import { SearchResponse } from '../../src/schema/api.js';
+import { useIndexedApp } from '../helpers/indexed-app.js';
 import { corpusDir, projectRoot, tempDataDir } from '../helpers/seed.js';
 
-let engine: SearchEngine;
-let app: ReturnType<typeof createApp>;
-const data = tempDataDir();
-
-beforeAll(async () => {
-  engine = openEmbeddedEngine(data.dir, loadIndexSettings());
-  const fixtures = join(projectRoot, 'tests/fixtures');
-  await ingestSources([corpusDir, join(fixtures, 'readouts'), join(fixtures, 'html')], engine);
-  app = createApp({ engine, logger: { error: () => undefined } });
-});
-afterAll(async () => {
-  await engine.close();
-  data.cleanup();
-});
-
-const search = async (query: string) => {
-  const response = await app.request(`/v1/search?${query}`);
-  expect(response.status).toBe(200);
-  return SearchResponse.parse(await response.json());
-};
+const fixtures = join(projectRoot, 'tests/fixtures');
+const indexed = useIndexedApp([corpusDir, join(fixtures, 'readouts'), join(fixtures, 'html')]);
+const { search } = indexed;
 
 const counts = (values: { value: string; count: number }[] | undefined) =>
   Object.fromEntries((values ?? []).map(({ value, count }) => [value, count]));
@@ -71,7 +50,7 @@ describe('date histogram', () => {
   });
 
   it('rejects an unknown interval', async () => {
-    expect((await app.request('/v1/search?histogram=week')).status).toBe(400);
+    expect((await indexed.app.request('/v1/search?histogram=week')).status).toBe(400);
   });
 });
 
@@ -79,7 +58,7 @@ describe('date bounds', () => {
   it('leaves undated statements out of a `to` range, as out of a `from` one', async () => {
     const sources = tempDataDir();
     writeFileSync(join(sources.dir, 'undated-note.txt'), 'An undated note on the Doha talks.\n');
-    await ingestSources([sources.dir], engine);
+    await ingestSources([sources.dir], indexed.engine);
     sources.cleanup();
     const all = await search('q=Doha&perPage=100');
     const before = await search('q=Doha&to=2030&perPage=100');

@@ -21,6 +21,10 @@ afterAll(async () => {
   data.cleanup();
 });
 
+/** The first `limit` hits of `q` by relevance, with no filter and no facet. */
+const rank = (q: string, limit: number) =>
+  engine.search({ q, filters: noFilters(), sort: 'relevance', offset: 0, limit, facets: [] });
+
 const seed = '000_f9833616b54a3226';
 const albanese = '2022-05-22-readout-of-president-bidens-call-with-prime-minister-designate-anthon-2b281daf';
 const harris = '2024-06-15-readout-of-vice-president-harriss-meeting-with-president-zelenskyy-of-f664e008';
@@ -55,17 +59,17 @@ const cases: [q: string, statementId: string, paragraph: number, why: string][] 
 
 describe('relevance over the bundled corpus and fixtures', () => {
   it.each(cases)('%j ranks %s ¶%i first (%s)', async (q, statementId, paragraph) => {
-    const result = await engine.search({ q, filters: noFilters(), sort: 'relevance', offset: 0, limit: 3, facets: [] });
+    const result = await rank(q, 3);
     expect(result.hits[0]?.document).toMatchObject({ statementId, paragraph });
   });
 
   it('finds TTP through its synonym Tehrik-i-Taliban Pakistan', async () => {
-    const result = await engine.search({ q: 'tehrik-i-taliban pakistan', filters: noFilters(), sort: 'relevance', offset: 0, limit: 10, facets: [] });
+    const result = await rank('tehrik-i-taliban pakistan', 10);
     expect(result.hits.map((hit) => hit.document.paragraph).sort((a, b) => a - b)).toEqual([3, 5, 7, 9]);
   });
 
   it('ranks an exact match before a typo match', async () => {
-    const result = await engine.search({ q: 'masks', filters: noFilters(), sort: 'relevance', offset: 0, limit: 50, facets: [] });
+    const result = await rank('masks', 50);
     const exact = result.hits.findIndex((hit) => /\bmasks\b/i.test(hit.document.text));
     const typo = result.hits.findIndex((hit) => !/\bmasks?\b/i.test(hit.document.text));
     expect(exact).toBe(0);
@@ -85,7 +89,7 @@ describe('a sentence taken from a page finds that page first', () => {
         const start = words.findIndex((_, i) => i >= 2 && words.slice(i, i + 8).length === 8 && words.slice(i, i + 8).every(plain));
         if (words.length < 12 || start < 0) continue;
         const phrase = words.slice(start, start + 8).map((word) => word.replace(/[,.;:]$/, '')).join(' ');
-        const result = await engine.search({ q: `"${phrase}"`, filters: noFilters(), sort: 'relevance', offset: 0, limit: 1, facets: [] });
+        const result = await rank(`"${phrase}"`, 1);
         expect(result.hits[0]?.document.statementId, phrase).toBe(id);
         checked += 1;
       }
