@@ -167,7 +167,9 @@ describe.concurrent('ingest killed with SIGKILL and run again', () => {
     [{ target: between(1, stretch) }],
     [{ target: between(stretch, 2 * stretch) }],
     [{ target: between(2 * stretch, 3 * stretch) }],
-    [{ target: between(1, 2 * stretch) }, { target: between(2 * stretch + 10, STATEMENTS - 40) }],
+    // The second kill leaves a hundred statements to go: a rerun skips what is committed and
+    // races through the rest, and a later target can be passed before the watcher sees it.
+    [{ target: between(1, 2 * stretch) }, { target: between(2 * stretch + 10, STATEMENTS - 100) }],
   ];
 
   const described = (kill: (typeof trials)[number][number]): string =>
