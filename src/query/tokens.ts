@@ -9,10 +9,11 @@ export interface Token {
 // straight and typographic apostrophes) separates them, as in FTS5's unicode61 tokenizer.
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const MARKS = /\p{M}/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Folds one word the way the index does: NFD, marks removed, lower case. */
+/** Folds one word the way the index does: NFD, marks removed, lower case. An ASCII word (most of them) only needs the lower case. */
 export function foldTerm(word: string): string {
-  return word.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return NON_ASCII.test(word) ? word.normalize('NFD').replace(MARKS, '').toLowerCase() : word.toLowerCase();
 }
 
 /** Splits text into index terms with their character offsets. */

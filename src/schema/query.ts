@@ -29,6 +29,10 @@ export const EngineQuery = z.object({
   sort: SortOrder,
   offset: z.number().int().nonnegative(),
   limit: z.number().int().nonnegative(),
+  /**
+   * Facets to count over every match. Counts are disjunctive: a facet whose values the filters
+   * select is counted without that selection, every other filter still applying.
+   */
   facets: z.array(FacetField),
 });
 export type EngineQuery = z.infer<typeof EngineQuery>;

@@ -76,6 +76,28 @@ export function describeEngineContract(name: string, open: () => Promise<SearchE
       expect(result.total).toBeGreaterThan(5);
     });
 
+    it('counts a facet the filters select without that selection, and every other facet under all filters', async () => {
+      const everything = await engine.search(query({ q: 'talks', facets: ['countries'] }));
+      const qatar = await engine.search(query({ q: 'talks', filters: { ...noFilters(), countries: ['QA'] }, facets: ['countries', 'rounds'] }));
+      expect(qatar.total).toBeLessThan(everything.total);
+      expect(qatar.facets.countries).toEqual(everything.facets.countries);
+      const roundsOfHits = new Map<string, number>();
+      for (const hit of qatar.hits) for (const round of hit.document.rounds) roundsOfHits.set(round, (roundsOfHits.get(round) ?? 0) + 1);
+      expect(new Map(qatar.facets.rounds?.map(({ value, count }) => [value, count]))).toEqual(roundsOfHits);
+      expect(roundsOfHits.size).toBeGreaterThan(0);
+    });
+
+    it('ranks the matches a filter keeps in the order they have without it', async () => {
+      for (const q of ['talks', 'Pakistan -Doha']) {
+        const qatar = { ...noFilters(), countries: ['QA'] };
+        const filtered = await engine.search(query({ q, filters: qatar }));
+        const unfiltered = await engine.search(query({ q }));
+        const ids = (result: typeof filtered) => result.hits.map((hit) => hit.document.id);
+        expect(filtered.total).toBeGreaterThan(1);
+        expect(ids(filtered)).toEqual(ids(unfiltered).filter((_, i) => unfiltered.hits[i]?.document.countries.includes('QA')));
+      }
+    });
+
     it('pages through results with an exact total', async () => {
       const first = await engine.search(query({ q: 'Pakistan', limit: 4, offset: 0 }));
       const second = await engine.search(query({ q: 'Pakistan', limit: 4, offset: 4 }));

@@ -3,7 +3,6 @@ import type { SearchEngine } from '../../engine/engine.js';
 import { parseQuery } from '../../query/parse.js';
 import { Problem, SearchRequest, SearchResponse } from '../../schema/api.js';
 import { withContext } from '../context.js';
-import { isSelected, withoutFacet } from '../disjunctive.js';
 import { facetField, toEngineQuery } from '../engine-query.js';
 import { presentFacet, presentHit } from '../present.js';
 
@@ -19,19 +18,11 @@ async function runSearch(engine: SearchEngine, request: SearchRequest): Promise<
   parseQuery(request.q);
   const started = performance.now();
   const query = toEngineQuery(request);
-  const selected = request.facets.filter((facet) => isSelected(query.filters, facet));
-  const ownFacets = request.facets.filter((facet) => !selected.includes(facet)).map((facet) => facetField[facet]);
-  const [result, ...disjunctive] = await Promise.all([
-    engine.search({ ...query, facets: request.histogram ? [...ownFacets, request.histogram] : ownFacets }),
-    ...selected.map((facet) =>
-      engine.search({ ...query, filters: withoutFacet(query.filters, facet), offset: 0, limit: 0, facets: [facetField[facet]] }),
-    ),
-  ]);
+  const facetFields = request.facets.map((facet) => facetField[facet]);
+  // Facet counts are disjunctive in every engine: selecting Qatar still counts Turkey.
+  const result = await engine.search({ ...query, facets: request.histogram ? [...facetFields, request.histogram] : facetFields });
   const facets: SearchResponse['facets'] = {};
-  for (const facet of request.facets) {
-    const counted = selected.includes(facet) ? disjunctive[selected.indexOf(facet)] : result;
-    facets[facet] = presentFacet(facet, counted?.facets[facetField[facet]] ?? []);
-  }
+  for (const facet of request.facets) facets[facet] = presentFacet(facet, result.facets[facetField[facet]] ?? []);
   const histogram = request.histogram
     ? (result.facets[request.histogram] ?? [])
         .map(({ value, count }) => ({ key: value, count }))

@@ -2,7 +2,6 @@ import { tokenize, type Token } from '../../query/tokens.js';
 import { escapeHtml } from '../escape-html.js';
 import type { MatchTerms } from './match-expression.js';
 
-
 type Span = [start: number, end: number];
 
 function termMatches(token: Token | undefined, term: string, prefix: boolean): boolean {
@@ -10,9 +9,8 @@ function termMatches(token: Token | undefined, term: string, prefix: boolean): b
   return prefix ? token.term.startsWith(term) : token.term === term;
 }
 
-/** Character spans of the text that the query matched, in order and not overlapping. */
-export function matchSpans(text: string, match: MatchTerms): Span[] {
-  const tokens = tokenize(text);
+/** Character spans of the tokens that the query matched, in order and not overlapping. */
+function matchSpans(tokens: Token[], match: MatchTerms): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
@@ -46,16 +44,12 @@ function render(text: string, spans: Span[], from: number, to: number): string {
   return out + escapeHtml(text.slice(at, to));
 }
 
-/** The whole text, escaped, with every match in `<mark>`. */
-export const highlight = (text: string, spans: Span[]): string => render(text, spans, 0, text.length);
-
 /**
  * About `words` words of the text around its first match (the opening when nothing
  * matched), escaped and marked, with `…` where the text was cut.
  */
-export function snippet(text: string, spans: Span[], words = 30): string {
-  const tokens = tokenize(text);
-  if (tokens.length <= words) return highlight(text, spans);
+function snippet(text: string, tokens: Token[], spans: Span[], words: number): string {
+  if (tokens.length <= words) return render(text, spans, 0, text.length);
   const firstMatch = spans[0]?.[0] ?? 0;
   const hitIndex = Math.max(0, tokens.findIndex((token) => token.end > firstMatch));
   const startIndex = Math.max(0, Math.min(hitIndex - Math.floor(words / 3), tokens.length - words));
@@ -63,4 +57,15 @@ export function snippet(text: string, spans: Span[], words = 30): string {
   const from = startIndex === 0 ? 0 : (tokens[startIndex]?.start ?? 0);
   const to = endIndex === tokens.length - 1 ? text.length : (tokens[endIndex]?.end ?? text.length);
   return `${from > 0 ? '…' : ''}${render(text, spans, from, to)}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * A hit's text marked for display: `highlighted` is the whole text, escaped, with every
+ * match in `<mark>`; `snippet` is about `words` words around the first match. The text is
+ * tokenized once for both: on a page of long paragraphs, tokenizing was most of the cost.
+ */
+export function markText(text: string, match: MatchTerms, words = 30): { highlighted: string; snippet: string } {
+  const tokens = tokenize(text);
+  const spans = matchSpans(tokens, match);
+  return { highlighted: render(text, spans, 0, text.length), snippet: snippet(text, tokens, spans, words) };
 }

@@ -2,6 +2,7 @@ import { type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, type Task }
 import { AppError } from '../../errors.js';
 import { DocumentId, ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
+import { splitFacets, withoutSelection } from '../disjunctive.js';
 import type { SearchEngine } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
 import { batches } from './batches.js';
@@ -139,8 +140,26 @@ export async function createMeiliEngine(options: MeiliEngineOptions): Promise<Se
     },
 
     async search(query: EngineQuery): Promise<EngineResult> {
-      const params = toSearchParams(query);
-      return toEngineResult(query, await read(() => index.search(query.q, params)));
+      // A facet the filters select values of is counted by a search of its own, without that selection.
+      const { own, selected } = splitFacets(query);
+      const main = { ...query, facets: own };
+      const counts = selected.map((facet) => ({
+        ...query,
+        filters: withoutSelection(query.filters, facet),
+        offset: 0,
+        limit: 0,
+        facets: [facet],
+      }));
+      const send = (search: EngineQuery) => {
+        const params = toSearchParams(search);
+        return read(() => index.search(search.q, params));
+      };
+      const [answer, countAnswers] = await Promise.all([send(main), Promise.all(counts.map(send))]);
+      const result = toEngineResult(main, answer);
+      selected.forEach((facet, i) => {
+        result.facets[facet] = toFacetCounts(countAnswers[i]?.facetDistribution?.[facet]);
+      });
+      return result;
     },
 
     async searchFacetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]> {

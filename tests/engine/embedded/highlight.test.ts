@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, matchSpans, snippet } from '../../../src/engine/embedded/highlight.js';
+import { markText } from '../../../src/engine/embedded/highlight.js';
 
 const match = (exact: string[], prefixes: string[] = [], sequences: { terms: string[]; prefixLast: boolean }[] = []) => ({
   exact: new Set(exact),
@@ -10,27 +10,28 @@ const match = (exact: string[], prefixes: string[] = [], sequences: { terms: str
 describe('highlight', () => {
   it('marks a phrase as one span', () => {
     const text = 'disrupted the atmosphere with unserious statements and accusations';
-    const spans = matchSpans(text, match([], [], [{ terms: ['unserious', 'statements'], prefixLast: false }]));
-    expect(highlight(text, spans)).toBe('disrupted the atmosphere with <mark>unserious statements</mark> and accusations');
+    const { highlighted } = markText(text, match([], [], [{ terms: ['unserious', 'statements'], prefixLast: false }]));
+    expect(highlighted).toBe('disrupted the atmosphere with <mark>unserious statements</mark> and accusations');
   });
 
   it('marks words matched by prefix and across typographic apostrophes', () => {
     const text = 'Pakistan’s response at the Torkham border';
-    const spans = matchSpans(text, match(['pakistan'], ['torkh']));
-    expect(highlight(text, spans)).toBe('<mark>Pakistan</mark>&#39;s response at the <mark>Torkham</mark> border'.replace('&#39;', '’'));
+    const { highlighted } = markText(text, match(['pakistan'], ['torkh']));
+    expect(highlighted).toBe('<mark>Pakistan</mark>&#39;s response at the <mark>Torkham</mark> border'.replace('&#39;', '’'));
   });
 
   it('escapes markup in the text so that <mark> is the only markup', () => {
     const text = '<script>alert("x")</script> & Doha';
-    const out = highlight(text, matchSpans(text, match(['doha'])));
-    expect(out).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <mark>Doha</mark>');
+    const { highlighted, snippet } = markText(text, match(['doha']));
+    expect(highlighted).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <mark>Doha</mark>');
+    expect(snippet).toBe(highlighted);
   });
 
   it('crops a long text around the first match, with ellipses where it was cut', () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
     words[60] = 'ceasefire';
     const text = words.join(' ');
-    const out = snippet(text, matchSpans(text, match(['ceasefire'])), 30);
+    const out = markText(text, match(['ceasefire']), 30).snippet;
     expect(out.startsWith('…')).toBe(true);
     expect(out.endsWith('…')).toBe(true);
     expect(out).toContain('<mark>ceasefire</mark>');
