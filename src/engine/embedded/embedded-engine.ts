@@ -5,7 +5,6 @@ import type { SearchEngine, EngineStats, ScanPage, ScanRequest, StatementList, S
 import type { IndexSettings } from '../settings.js';
 import { facetFields, openDatabase, type StoredFacet } from './database.js';
 import { IndexReader } from './index-reader.js';
-import { listStatements, scanEnd, scanPage } from './scan.js';
 import { SearchPool } from './search-pool.js';
 
 function facetValues(document: ParagraphDocument, field: StoredFacet): string[] {
@@ -129,15 +128,15 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async scan(request: ScanRequest): Promise<ScanPage> {
-    return scanPage(this.db, this.reader.matchCompiler, request);
+    return this.pool ? this.pool.scan(request) : this.reader.scan(request);
   }
 
   async scanEnd(request: ScanRequest): Promise<string | null> {
-    return scanEnd(this.db, this.reader.matchCompiler, request);
+    return this.pool ? this.pool.scanEnd(request) : this.reader.scanEnd(request);
   }
 
   async listStatements(query: StatementListQuery): Promise<StatementList> {
-    return listStatements(this.db, this.reader.matchCompiler, query);
+    return this.pool ? this.pool.listStatements(query) : this.reader.listStatements(query);
   }
 
   async stats(): Promise<EngineStats> {

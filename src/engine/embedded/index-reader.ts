@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { parseQuery } from '../../query/parse.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
+import type { ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
 import { Columns } from './columns.js';
 import { MatchCompiler } from './match-expression.js';
 import { runSearch } from './run-search.js';
+import { listStatements, scanEnd, scanPage } from './scan.js';
 import { Vocabulary } from './typos.js';
 
 /**
@@ -32,8 +34,8 @@ export class IndexReader {
     });
   }
 
-  /** The compiler for this index's settings and vocabulary, for readers that build their own SQL. */
-  get matchCompiler(): MatchCompiler {
+  /** The compiler for this index's settings and vocabulary, refreshed if the index changed. */
+  private get matchCompiler(): MatchCompiler {
     this.refresh();
     return this.compiler;
   }
@@ -58,6 +60,18 @@ export class IndexReader {
     const keep = columns.filter(filters);
     const rowids = keep === null ? columns.all() : columns.all().filter(keep);
     return columns.count(facet, rowids, this.settings.faceting.maxValuesPerFacet, q);
+  }
+
+  scan(request: ScanRequest): ScanPage {
+    return scanPage(this.db, this.matchCompiler, request);
+  }
+
+  scanEnd(request: ScanRequest): string | null {
+    return scanEnd(this.db, this.matchCompiler, request);
+  }
+
+  listStatements(query: StatementListQuery): StatementList {
+    return listStatements(this.db, this.matchCompiler, query);
   }
 
   /** Drops the caches when another connection committed since they were built. */

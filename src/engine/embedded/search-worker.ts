@@ -14,6 +14,12 @@ serveCalls<SearchCall>((call) => {
       return reader.search(call.query);
     case 'facetValues':
       return reader.facetValues(call.facet, call.q, call.filters);
+    case 'scan':
+      return reader.scan(call.request);
+    case 'scanEnd':
+      return reader.scanEnd(call.request);
+    case 'listStatements':
+      return reader.listStatements(call.query);
     case 'settings':
       return reader.useSettings(call.settings);
   }

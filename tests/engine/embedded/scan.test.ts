@@ -79,4 +79,20 @@ describe('embedded scan', () => {
     const { total } = await engine.search({ q: 'Doha', filters: noFilters(), sort: 'date:desc', offset: 0, limit: 0, facets: [] });
     for (const item of list.statements) expect(item).toMatchObject({ paragraphs: 11, matches: total / STATEMENTS });
   });
+
+  it('answers the same from its search threads, so an export never stalls the server thread', async () => {
+    const threaded = openEmbeddedEngine(data.dir, loadIndexSettings(), { searchThreads: 1 });
+    try {
+      const walk = request({ q: 'Doha', limit: 7 });
+      const first = await threaded.scan(walk);
+      expect(first).toEqual(await engine.scan(walk));
+      expect(await threaded.scan({ ...walk, after: first.next })).toEqual(await engine.scan({ ...walk, after: first.next }));
+      expect(await threaded.scanEnd(walk)).toBe(first.next);
+      const list = { q: 'Doha', filters: noFilters(), order: 'date:asc' as const, offset: 3, limit: 4 };
+      expect(await threaded.listStatements(list)).toEqual(await engine.listStatements(list));
+      await expect(threaded.scan(request({ after: 'abc' }))).rejects.toMatchObject({ code: 'INVALID_PARAMETER' });
+    } finally {
+      await threaded.close();
+    }
+  });
 });
