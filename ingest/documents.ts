@@ -1,6 +1,7 @@
 import { AppError } from '../src/errors.js';
 import {
   type ParagraphDocument,
+  type ParagraphFacets,
   type DatePrecision,
   type Provenance,
   type StatementDocuments,
@@ -60,7 +61,46 @@ export function buildStatement(
   const documents = paragraphs.map((paragraph, index): ParagraphDocument => {
     const facets = annotated.paragraphs[index];
     if (!facets) throw new Error(`annotateStatement gave no facets for paragraph ${index + 1}`);
-    return { ...meta, id: `${statementId}-p${index + 1}`, paragraph: index + 1, text: paragraph.text, speaker: paragraph.speaker, ...facets };
+    return paragraphDocument(meta, index + 1, paragraph, facets);
   });
   return { statementId, fingerprint, documents };
+}
+
+/**
+ * One paragraph's document, field by field in the order of `{ ...meta, id, paragraph, text,
+ * speaker, ...facets }` (the order JSON and the engines see). Spelled out because V8 builds
+ * that spread some fifty times slower: it was a third of the time of preparing a statement.
+ */
+function paragraphDocument(
+  meta: StatementMeta,
+  paragraph: number,
+  { text, speaker }: { text: string; speaker: string | null },
+  facets: ParagraphFacets,
+): ParagraphDocument {
+  return {
+    statementId: meta.statementId,
+    title: meta.title,
+    issuer: meta.issuer,
+    ministry: meta.ministry,
+    language: meta.language,
+    date: meta.date,
+    dateNum: meta.dateNum,
+    year: meta.year,
+    month: meta.month,
+    day: meta.day,
+    datePrecision: meta.datePrecision,
+    dateSource: meta.dateSource,
+    source: meta.source,
+    fingerprint: meta.fingerprint,
+    id: `${meta.statementId}-p${paragraph}`,
+    paragraph,
+    text,
+    speaker,
+    countries: facets.countries,
+    groups: facets.groups,
+    talks: facets.talks,
+    rounds: facets.rounds,
+    roundNumbers: facets.roundNumbers,
+    mentionedDates: facets.mentionedDates,
+  };
 }

@@ -1,10 +1,19 @@
 // Zero-width and BOM characters carry no text and break phrase matching.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+// \s holds the no-break and typographic spaces too (U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000).
+const SPACES = /\s+/g;
+// What SPACES would change: a space other than U+0020, or two in a row.
+const UNCOLLAPSED = /[^\S ]| {2}/;
+// What any step could change, in one scan: a character outside Latin-1 (Latin-1 is NFC as it
+// stands, and every invisible character but the soft hyphen lies beyond it), the soft hyphen,
+// or what SPACES would change. Most paragraphs hold none of these and are only trimmed.
+const NEEDS_WORK = /[^\x00-\xff]|\u00ad|[^\S ]| {2}/;
 
 /** One paragraph as indexed: Unicode NFC, invisible characters gone, whitespace collapsed; quotes kept as written. */
 export function normaliseParagraph(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  if (!NEEDS_WORK.test(text)) return text.trim();
+  const visible = text.normalize('NFC').replace(INVISIBLE, '');
+  return (UNCOLLAPSED.test(visible) ? visible.replace(SPACES, ' ') : visible).trim();
 }
 
 // A line that ends a sentence (closing quotes and brackets allowed after the mark).

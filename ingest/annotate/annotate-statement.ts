@@ -4,7 +4,7 @@ import { contextYear, findDateMentions, toMentionedDate } from './dates.js';
 import { findGroupsInTokens } from './groups.js';
 import { findTalksAndRounds } from './rounds.js';
 import { resolveStatementTalks } from './statement-talks.js';
-import { tokenize } from './tokens.js';
+import { Tokens } from './tokens.js';
 
 export interface AnnotateInput {
   statementId: string;
@@ -28,11 +28,12 @@ export interface AnnotatedStatement {
  * year from the statement's other dates.
  */
 export function annotateStatement(input: AnnotateInput): AnnotatedStatement {
-  // One tokenization per paragraph serves all three gazetteers.
+  // One tokenization per paragraph serves all three gazetteers, which all run here: a
+  // paragraph's tokens are garbage once it is scanned, not kept for the whole statement.
   const scans = input.paragraphs.map((text) => {
-    const tokens = tokenize(text);
+    const tokens = new Tokens(text);
     const countries = findCountryMentions(text, tokens);
-    return { tokens, countries, talks: findTalksAndRounds(text, tokens, countries), dates: findDateMentions(text) };
+    return { countries, groups: findGroupsInTokens(tokens), talks: findTalksAndRounds(text, tokens, countries), dates: findDateMentions(text) };
   });
   const year = contextYear(scans.flatMap((s) => s.dates), input.knownDate);
   const talks = resolveStatementTalks(scans.map((s) => s.talks), input.statementId);
@@ -42,7 +43,7 @@ export function annotateStatement(input: AnnotateInput): AnnotatedStatement {
     const rounds = talks[i]!.rounds;
     return {
       countries: mentionedCountries(scan.countries),
-      groups: findGroupsInTokens(scan.tokens),
+      groups: scan.groups,
       talks: talks[i]!.talks,
       rounds: rounds.map((r) => `${r.talks}:${r.n}`),
       roundNumbers: [...new Set(rounds.map((r) => r.n))],

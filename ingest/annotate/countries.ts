@@ -1,6 +1,6 @@
 import { countryGazetteer, tokenKey } from './country-gazetteer.js';
 import type { PhraseMatch } from './phrase-matcher.js';
-import { lookupKey, tokenize, type Token } from './tokens.js';
+import { lookupKey, Tokens } from './tokens.js';
 
 const CAPITALISED_NEXT = /[ \t\u00a0]+\p{Lu}/uy;
 
@@ -8,7 +8,7 @@ const CAPITALISED_NEXT = /[ \t\u00a0]+\p{Lu}/uy;
  * Every country mention in a text, with offsets: names, demonyms, capitals and places.
  * Pass the text's tokens when the caller has them already.
  */
-export function findCountryMentions(text: string, tokens: readonly Token[] = tokenize(text)): PhraseMatch<string>[] {
+export function findCountryMentions(text: string, tokens: Tokens = new Tokens(text)): PhraseMatch<string>[] {
   const { matcher, givenNames } = countryGazetteer();
   return matcher.matchTokens(tokens).filter((m) => {
     if (!givenNames.has(text.slice(m.start, m.end))) return true;

@@ -1,6 +1,6 @@
 import { GroupsFile, readGazetteer } from './gazetteer-files.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { lookupKey, type Token } from './tokens.js';
+import { lookupKey, type Tokens } from './tokens.js';
 
 interface GroupGazetteer {
   matcher: PhraseMatcher<string>;
@@ -40,7 +40,7 @@ export function findGroups(text: string): string[] {
 }
 
 /** The same, over tokens the caller already has. */
-export function findGroupsInTokens(tokens: readonly Token[]): string[] {
+export function findGroupsInTokens(tokens: Tokens): string[] {
   return [...new Set(groupGazetteer().matcher.matchTokens(tokens).map((m) => m.value))];
 }
 

@@ -2,7 +2,7 @@ import { countryName, isPlaceName } from './countries.js';
 import { readGazetteer, TalksFile } from './gazetteer-files.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 import { partiesNamedAfter, partiesOfClause } from './talks-parties.js';
-import type { Token } from './tokens.js';
+import type { Tokens } from './tokens.js';
 
 /**
  * A negotiation named in a text. `known`: identified across statements (by the talks
@@ -86,10 +86,10 @@ export const talksId = (codes: readonly string[], kind: string): string => [...n
  * with the words that name it, and every alias of the talks gazetteer. Takes the text's
  * tokens and country mentions, which the caller has already found.
  */
-export function findTalksMentions(text: string, tokens: readonly Token[], mentions: readonly PhraseMatch<string>[]): TalksMention[] {
-  const { matcher, modifiers } = talksGazetteer();
-  const aliases = matcher.matchTokens(tokens);
-  const found: TalksMention[] = aliases.map((a) => ({ talks: { kind: 'known', id: a.value }, start: a.start, end: a.end }));
+export function findTalksMentions(text: string, tokens: Tokens, mentions: readonly PhraseMatch<string>[]): TalksMention[] {
+  const { modifiers } = talksGazetteer();
+  const aliases = findTalksAliases(tokens);
+  const found = [...aliases];
   for (const head of text.matchAll(HEAD)) {
     const headStart = head.index;
     const headEnd = headStart + head[0].length;
@@ -114,6 +114,16 @@ export function findTalksMentions(text: string, tokens: readonly Token[], mentio
     found.push({ talks, start, end });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The negotiations a text names by an alias of the talks gazetteer, in order: all that
+ * `findTalksMentions` finds in a text without a head noun ("the Normandy Format").
+ */
+export function findTalksAliases(tokens: Tokens): TalksMention[] {
+  return talksGazetteer()
+    .matcher.matchTokens(tokens)
+    .map((a) => ({ talks: { kind: 'known', id: a.value }, start: a.start, end: a.end }));
 }
 
 /** The text of [start, end) with the given mentions cut out. */

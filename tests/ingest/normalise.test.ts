@@ -30,7 +30,40 @@ describe('normaliseParagraph', () => {
     ['collapses whitespace and no-break spaces', '  Doha\u00a0 and\tIstanbul ', 'Doha and Istanbul'],
     ['drops zero-width characters', 'Tali\u200bban\ufeff', 'Taliban'],
     ['keeps typographic quotes as written', 'Pakistan’s “response”', 'Pakistan’s “response”'],
+    ['drops soft hyphens, then collapses the spaces around them', 'Istanbul \u00ad talks', 'Istanbul talks'],
+    ['collapses typographic spaces', 'third\u2009round\u3000of\u202ftalks', 'third round of talks'],
+    ['trims a Latin-1 paragraph that needs nothing else', ' Doha, Qatar. ', 'Doha, Qatar.'],
   ])('%s', (_, input, expected) => {
     expect(normaliseParagraph(input)).toBe(expected);
+  });
+
+  // The steps spelled out once, as they were before paragraphs that need no step skipped them.
+  const stepByStep = (text: string): string =>
+    text
+      .normalize('NFC')
+      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+      .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu, ' ')
+      .trim();
+
+  it('gives what the steps give, for every UTF-16 code unit alone, doubled, between spaces and after a letter', () => {
+    const differing: string[] = [];
+    for (let code = 0; code < 0x10000; code += 1) {
+      const c = String.fromCharCode(code);
+      for (const text of [`a${c}b`, `a${c}${c}b`, `a ${c} b`, `${c}a${c}`, `e${c}`]) {
+        if (normaliseParagraph(text) !== stepByStep(text)) differing.push(`U+${code.toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('leaves every pair of Latin-1 characters as NFC has it, which lets such text skip normalising', () => {
+    const differing: string[] = [];
+    for (let a = 0; a < 0x100; a += 1) {
+      for (let b = 0; b < 0x100; b += 1) {
+        const text = `x${String.fromCharCode(a, b)}x`;
+        if (normaliseParagraph(text) !== stepByStep(text)) differing.push(JSON.stringify(text));
+      }
+    }
+    expect(differing).toEqual([]);
   });
 });

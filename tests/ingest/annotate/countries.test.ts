@@ -65,6 +65,8 @@ describe('findCountries', () => {
     { why: 'Georgia in a list of countries is one', text: 'Moldova, Georgia, Azerbaijan and Armenia', codes: ['MD', 'GE', 'AZ', 'AM'] },
     { why: 'U.S. with its dots, and glued to India', text: 'the fourth U.S.-India 2+2 Ministerial Dialogue', codes: ['US', 'IN'] },
     { why: 'a straight apostrophe matches too', text: "the People's Republic of China", codes: ['CN'] },
+    { why: 'a name whose first letter is not ASCII', text: 'the Åland Islands', codes: ['AX'] },
+    { why: 'accented names', text: 'the Republic of Côte d’Ivoire and São Tomé and Príncipe', codes: ['CI', 'ST'] },
   ])('$why', ({ text, codes }) => {
     expect(findCountries(text)).toEqual(codes);
   });

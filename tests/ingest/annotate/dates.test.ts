@@ -33,6 +33,27 @@ describe('findDateMentions', () => {
   });
 });
 
+describe('findDateMentions: each parser is tried only where a quick test finds what it needs', () => {
+  // Sentences from the UN General Debate and White House readouts, one or more per parser.
+  it.each([
+    { parser: 'day before month, "of"', text: 'the UN proclaimed a World Bee Day, celebrated on 20th of May, recognizing the importance of bees', dates: [{ year: null, month: 5, day: 20 }] },
+    { parser: 'day before month, with a year', text: 'We are happy to report that on the 30th of June, 2020 the International Court', dates: [{ year: 2020, month: 6, day: 30 }] },
+    { parser: 'month before day, ordinal', text: 'the first democratic election in 20 years will be held next Sunday, December 6th, 2020', dates: [{ year: 2020, month: 12, day: 6 }] },
+    { parser: 'month before day, abbreviated', text: 'Eyal Hulata at the White House on Feb. 9 to consult on a', dates: [{ year: null, month: 2, day: 9 }] },
+    { parser: 'month before day, with a year', text: 'the UN Secretary-General and the Turkish Cypriot leader on November 25, 2019, which sets the principles', dates: [{ year: 2019, month: 11, day: 25 }] },
+    {
+      parser: 'month and year',
+      text: 'December 2009, December 2010 and May 2011',
+      dates: [{ year: 2009, month: 12, day: null }, { year: 2010, month: 12, day: null }, { year: 2011, month: 5, day: null }],
+    },
+    { parser: 'lead word and year, "mid-"', text: 'since mid-2018, it has dipped below 5 per cent', dates: [{ year: 2018, month: null, day: null }] },
+    { parser: 'lead words and year', text: 'Bosnia and Herzegovina will be finalized by the end of 2019 and submitted', dates: [{ year: 2019, month: null, day: null }] },
+    { parser: 'lead word and month', text: 'the so-called Digital 9, the chairmanship of which it has held since February.', dates: [{ year: null, month: 2, day: null }] },
+  ])('$parser: $text', ({ text, dates }) => {
+    expect(findDateMentions(text)).toEqual(dates);
+  });
+});
+
 describe('contextYear', () => {
   const october2025 = { year: 2025, month: 10, day: null };
   it.each([

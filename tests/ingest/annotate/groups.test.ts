@@ -35,6 +35,12 @@ describe('findGroups', () => {
     { why: 'ISIS-K is not ISIS', text: 'ISIS-K and the Islamic State Khorasan Province', groups: ['ISIS-K'] },
     { why: 'Pashtun is an ethnic group', text: 'attempts by the Taliban to promote Pashtun nationalism', groups: ['Taliban'] },
     { why: 'lower-case words are not names', text: 'hamas and the taliban', groups: [] },
+    // UN General Debate: a lower-case alias and one with a typographic apostrophe, among prose whose tokens a first-token filter skips.
+    {
+      why: 'lower-case and apostrophe aliases in a list',
+      text: 'threats posed by terrorist groups such as the Houthis, Da’esh, al-Qaeda and the Muslim Brotherhood',
+      groups: ['Houthis', 'ISIS', 'al-Qaeda', 'Muslim Brotherhood'],
+    },
   ])('$why', ({ text, groups }) => {
     expect(findGroups(text)).toEqual(groups);
   });

@@ -97,6 +97,8 @@ describe('findTalksAndRounds: negotiations named without a round', () => {
     { text: 'Mediators from Qatar and Türkiye held talks with both sides.', known: [] },
     { text: 'Pakistan chose to participate in peace talks.', known: [] },
     { text: 'the Afghan delegation derailed the dialogue with unrelated allegations', known: [] },
+    // UN General Debate (Germany, 2019): an alias with no head noun ("talks", "dialogue") in the paragraph.
+    { text: 'Together with France, we are working hard within the Normandy format to finally find solutions to issues', known: ['DE-FR-RU-UA-normandy-format'] },
   ])('$text', ({ text, known }) => {
     const ids = findTalksAndRounds(text).mentions.flatMap((m) => (m.talks.kind === 'known' ? [m.talks.id] : []));
     expect(ids).toEqual(known);
