@@ -3,12 +3,16 @@ import { WorkerPool } from '../src/workers/worker-pool.js';
 import type { RawSource } from './extracted.js';
 import type { PrepareOptions } from './prepare.js';
 
-export interface PrepareCall {
-  raw: Omit<RawSource, 'bytes'> & { bytes: Uint8Array };
-  options: Omit<PrepareOptions, 'retrievedAt'> & { retrievedAt: string };
-}
+type ThreadOptions = Omit<PrepareOptions, 'retrievedAt'> & { retrievedAt: string };
+
+/** A file the thread reads itself, or a source already read (or fetched) by the caller. */
+export type PrepareCall =
+  | { file: string; indexed: string | null; options: ThreadOptions }
+  | { raw: Omit<RawSource, 'bytes'> & { bytes: Uint8Array }; options: ThreadOptions };
 
 const entry = new URL('./prepare-worker.ts', import.meta.url);
+
+const forThread = (options: PrepareOptions): ThreadOptions => ({ ...options, retrievedAt: options.retrievedAt.toISOString() });
 
 /**
  * `prepareStatement` in worker threads. Reading and annotating cost about as much CPU as
@@ -21,8 +25,16 @@ export class PreparePool {
     this.pool = new WorkerPool<PrepareCall>(entry, null, threads);
   }
 
+  /**
+   * Reads the file at `path` in a thread and prepares it; null when its fingerprint is `indexed`,
+   * the one already in the index. The writing thread then spends no time on file reads.
+   */
+  prepareFile(path: string, indexed: string | null, options: PrepareOptions): Promise<StatementDocuments | null> {
+    return this.pool.call({ file: path, indexed, options: forThread(options) });
+  }
+
   prepare(raw: RawSource, options: PrepareOptions): Promise<StatementDocuments> {
-    return this.pool.call({ raw, options: { ...options, retrievedAt: options.retrievedAt.toISOString() } });
+    return this.pool.call({ raw, options: forThread(options) });
   }
 
   close(): Promise<void> {

@@ -5,21 +5,35 @@ import type { WorkerReply } from './worker-pool.js';
 /** What the pool handed this thread when it started it. */
 export const threadData = (): unknown => (workerData as { data: unknown }).data;
 
-/** Answers every call the pool sends this thread with `handle`, errors included. */
+const failure = (id: number, error: unknown): WorkerReply => ({
+  id,
+  ok: false,
+  error: isAppError(error)
+    ? { code: error.code, detail: error.detail, extra: error.extra }
+    : { code: 'INTERNAL', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), extra: {} },
+});
+
+/**
+ * Answers every call the pool sends this thread with `handle`, errors included. A handler that
+ * returns a promise (one that reads files) is answered when it settles; calls may overlap then.
+ */
 export function serveCalls<Call extends object>(handle: (call: Call) => unknown): void {
+  const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
   parentPort?.on('message', (message: Call & { id: number }) => {
-    let reply: WorkerReply;
+    const { id } = message;
+    let result: unknown;
     try {
-      reply = { id: message.id, ok: true, result: handle(message) };
+      result = handle(message);
     } catch (error) {
-      reply = {
-        id: message.id,
-        ok: false,
-        error: isAppError(error)
-          ? { code: error.code, detail: error.detail, extra: error.extra }
-          : { code: 'INTERNAL', detail: error instanceof Error ? (error.stack ?? error.message) : String(error), extra: {} },
-      };
+      return reply(failure(id, error));
     }
-    parentPort?.postMessage(reply);
+    if (result instanceof Promise) {
+      void result.then(
+        (value: unknown) => reply({ id, ok: true, result: value }),
+        (error: unknown) => reply(failure(id, error)),
+      );
+    } else {
+      reply({ id, ok: true, result });
+    }
   });
 }

@@ -61,6 +61,26 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // A checkpoint every 40 MB of WAL instead of every 4 MB: a page that many batches touch (an index
+  // leaf, the FTS5 structure) is copied into the file once per checkpoint, and each checkpoint syncs.
+  db.pragma('wal_autocheckpoint = 10000');
   db.exec(schema);
+  useMergePolicy(db);
   return db;
+}
+
+/**
+ * FTS5 merge policy, kept in the index file. Merging segments 16 at a time instead of 4 halves the
+ * merge work of a bulk ingest; a level is merged for its deleted rows once a quarter of them are
+ * deleted instead of a tenth, which made a full re-ingest 2-3 times cheaper. Searches on the UNGD
+ * index, fresh and after repeated re-ingests, measured no slower than with the defaults.
+ */
+const mergePolicy = { automerge: 16, deletemerge: 25 } as const;
+
+/** Writes each FTS5 option only when the index file holds another value: writing is a transaction. */
+function useMergePolicy(db: Database.Database): void {
+  const stored = db.prepare<[string], number>('SELECT v FROM fts_config WHERE k = ?').pluck();
+  for (const [option, value] of Object.entries(mergePolicy)) {
+    if (stored.get(option) !== value) db.exec(`INSERT INTO fts (fts, rank) VALUES ('${option}', ${value})`);
+  }
 }

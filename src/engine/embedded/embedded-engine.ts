@@ -3,15 +3,10 @@ import { ParagraphDocument, type StatementDocuments } from '../../schema/documen
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
 import type { SearchEngine, EngineStats, ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
-import { facetFields, openDatabase, type StoredFacet } from './database.js';
+import { openDatabase } from './database.js';
 import { IndexReader } from './index-reader.js';
+import { IndexWriter } from './index-writer.js';
 import { SearchPool } from './search-pool.js';
-
-function facetValues(document: ParagraphDocument, field: StoredFacet): string[] {
-  const value = document[field];
-  if (value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
 
 export interface EmbeddedOptions {
   /** Search threads; 0 searches in the calling thread (tests, the ingest CLI). */
@@ -27,6 +22,7 @@ export interface EmbeddedOptions {
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded' as const;
   private readonly reader: IndexReader;
+  private readonly writer: IndexWriter;
   private readonly pool: SearchPool | null;
 
   constructor(
@@ -36,6 +32,7 @@ export class EmbeddedEngine implements SearchEngine {
     options: EmbeddedOptions = {},
   ) {
     this.reader = new IndexReader(db, settings);
+    this.writer = new IndexWriter(db);
     const threads = options.searchThreads ?? 0;
     this.pool = threads > 0 ? new SearchPool(dataDir, settings, threads) : null;
   }
@@ -46,65 +43,17 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async replaceStatements(statements: StatementDocuments[]): Promise<void> {
-    const insertDoc = this.db.prepare(
-      'INSERT INTO docs (id, statement_id, paragraph, date_num, body) VALUES (?, ?, ?, ?, ?)',
-    );
-    const insertText = this.db.prepare('INSERT INTO fts (rowid, text) VALUES (?, ?)');
-    const insertFacet = this.db.prepare('INSERT OR IGNORE INTO facet (field, value, doc) VALUES (?, ?, ?)');
-    const upsertStatement = this.db.prepare(
-      'INSERT INTO statements (id, fingerprint) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint',
-    );
-    this.db.transaction(() => {
-      this.deleteRows(statements.map((statement) => statement.statementId));
-      for (const statement of statements) {
-        for (const document of statement.documents) {
-          const { lastInsertRowid } = insertDoc.run(
-            document.id,
-            document.statementId,
-            document.paragraph,
-            document.dateNum,
-            JSON.stringify(document),
-          );
-          insertText.run(lastInsertRowid, document.text);
-          for (const field of facetFields) {
-            for (const value of facetValues(document, field)) insertFacet.run(field, value, lastInsertRowid);
-          }
-        }
-        upsertStatement.run(statement.statementId, statement.fingerprint);
-      }
-    })();
+    this.writer.replace(statements);
     this.reader.invalidate();
   }
 
   async deleteStatements(statementIds: string[]): Promise<void> {
-    this.db.transaction(() => this.deleteRows(statementIds))();
+    this.writer.delete(statementIds);
     this.reader.invalidate();
   }
 
-  private deleteRows(statementIds: string[]): void {
-    const rowids = this.db.prepare<[string], number>('SELECT rowid FROM docs WHERE statement_id = ?').pluck();
-    const deleteText = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
-    const deleteFacets = this.db.prepare('DELETE FROM facet WHERE doc = ?');
-    const deleteDoc = this.db.prepare('DELETE FROM docs WHERE rowid = ?');
-    const deleteStatement = this.db.prepare('DELETE FROM statements WHERE id = ?');
-    for (const statementId of statementIds) {
-      for (const rowid of rowids.all(statementId)) {
-        deleteText.run(rowid);
-        deleteFacets.run(rowid);
-        deleteDoc.run(rowid);
-      }
-      deleteStatement.run(statementId);
-    }
-  }
-
   async fingerprints(statementIds: string[]): Promise<Map<string, string>> {
-    const fingerprint = this.db.prepare<[string], string>('SELECT fingerprint FROM statements WHERE id = ?').pluck();
-    const found = new Map<string, string>();
-    for (const id of statementIds) {
-      const value = fingerprint.get(id);
-      if (value !== undefined) found.set(id, value);
-    }
-    return found;
+    return this.writer.fingerprints(statementIds);
   }
 
   async statementIds(): Promise<string[]> {

@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+import type { StatementDocuments } from '../../schema/document.js';
+import { facetFields } from './database.js';
+
+/**
+ * The write side of the embedded index, on the engine's one writing connection. Its statements
+ * are prepared once, not for every batch.
+ */
+export class IndexWriter {
+  private readonly insertDoc;
+  private readonly insertText;
+  private readonly insertFacet;
+  private readonly upsertStatement;
+  private readonly docRowids;
+  private readonly deleteText;
+  private readonly deleteFacets;
+  private readonly deleteDoc;
+  private readonly deleteStatement;
+  private readonly fingerprint;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertDoc = db.prepare<[string, string, number, number, string]>(
+      'INSERT INTO docs (id, statement_id, paragraph, date_num, body) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertText = db.prepare<[number | bigint, string]>('INSERT INTO fts (rowid, text) VALUES (?, ?)');
+    this.insertFacet = db.prepare<[string, string, number | bigint]>('INSERT OR IGNORE INTO facet (field, value, doc) VALUES (?, ?, ?)');
+    this.upsertStatement = db.prepare<[string, string]>(
+      'INSERT INTO statements (id, fingerprint) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint',
+    );
+    this.docRowids = db.prepare<[string], number>('SELECT rowid FROM docs WHERE statement_id = ?').pluck();
+    this.deleteText = db.prepare<[number]>('DELETE FROM fts WHERE rowid = ?');
+    this.deleteFacets = db.prepare<[number]>('DELETE FROM facet WHERE doc = ?');
+    this.deleteDoc = db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?');
+    this.deleteStatement = db.prepare<[string]>('DELETE FROM statements WHERE id = ?');
+    this.fingerprint = db.prepare<[string], string>('SELECT fingerprint FROM statements WHERE id = ?').pluck();
+  }
+
+  /** Replaces each statement whole, all in one transaction: a killed process leaves the old batch or the new one. */
+  replace(statements: StatementDocuments[]): void {
+    this.db.transaction(() => {
+      this.deleteRows(statements.map((statement) => statement.statementId));
+      for (const statement of statements) {
+        for (const document of statement.documents) {
+          const { lastInsertRowid } = this.insertDoc.run(
+            document.id,
+            document.statementId,
+            document.paragraph,
+            document.dateNum,
+            JSON.stringify(document),
+          );
+          this.insertText.run(lastInsertRowid, document.text);
+          for (const field of facetFields) {
+            const value = document[field];
+            if (Array.isArray(value)) for (const item of value) this.insertFacet.run(field, String(item), lastInsertRowid);
+            else if (value !== null) this.insertFacet.run(field, String(value), lastInsertRowid);
+          }
+        }
+        this.upsertStatement.run(statement.statementId, statement.fingerprint);
+      }
+    })();
+  }
+
+  /** Deletes the statements and every row of their paragraphs, in one transaction. */
+  delete(statementIds: string[]): void {
+    this.db.transaction(() => this.deleteRows(statementIds))();
+  }
+
+  private deleteRows(statementIds: string[]): void {
+    for (const statementId of statementIds) {
+      for (const rowid of this.docRowids.all(statementId)) {
+        this.deleteText.run(rowid);
+        this.deleteFacets.run(rowid);
+        this.deleteDoc.run(rowid);
+      }
+      this.deleteStatement.run(statementId);
+    }
+  }
+
+  /** The stored fingerprint of each statement that is indexed. */
+  fingerprints(statementIds: string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const id of statementIds) {
+      const value = this.fingerprint.get(id);
+      if (value !== undefined) found.set(id, value);
+    }
+    return found;
+  }
+}
