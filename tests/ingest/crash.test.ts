@@ -11,7 +11,7 @@ import { projectRoot, seedPath, tempDataDir } from '../helpers/seed.js';
 // kill -9 at random moments of a real ingest, rerun it, and the index must be the one a single
 // clean run builds: every statement whole, none twice, none lost, nothing indexed twice over.
 
-const STATEMENTS = 300;
+const STATEMENTS = 600;
 // Small writes (about two statements each) so kills land between commits as well as inside them.
 const BATCH_SIZE = '20';
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -159,17 +159,17 @@ beforeAll(async () => {
 
 // Each trial has its own index; they run side by side, since most of a run is waiting on the other.
 describe.concurrent('ingest killed with SIGKILL and run again', () => {
-  // Spread over the ingest: one kill before anything is written, the others at committed counts
-  // drawn from successive stretches; the last trial is killed twice before it may finish.
-  const stretch = Math.floor(STATEMENTS / 4);
+  // One kill before anything is written, the others at committed counts drawn from successive
+  // stretches of the first half; the last trial is killed twice before it may finish. Every kill
+  // leaves at least half the statements to go: a fast ingest (or a watcher slowed by the trials
+  // beside it) must not finish between the target and the kill.
+  const stretch = Math.floor(STATEMENTS / 8);
   const trials: ({ target: number } | { delayMs: number })[][] = [
     [{ delayMs: between(100, 1500) }],
     [{ target: between(1, stretch) }],
     [{ target: between(stretch, 2 * stretch) }],
-    [{ target: between(2 * stretch, 3 * stretch) }],
-    // The second kill leaves a hundred statements to go: a rerun skips what is committed and
-    // races through the rest, and a later target can be passed before the watcher sees it.
-    [{ target: between(1, 2 * stretch) }, { target: between(2 * stretch + 10, STATEMENTS - 100) }],
+    [{ target: between(2 * stretch, 4 * stretch) }],
+    [{ target: between(1, 2 * stretch) }, { target: between(2 * stretch + 10, 4 * stretch) }],
   ];
 
   const described = (kill: (typeof trials)[number][number]): string =>
