@@ -7,7 +7,7 @@ import { createFetcher, type FetchOptions, type Fetcher } from './fetch/fetch-so
 import { isHttpUrl, readUrlList } from './fetch/url-list.js';
 import { listInput, loadFileSource } from './load-source.js';
 import type { Progress } from './progress.js';
-import { fingerprintOf, prepareStatement } from './prepare.js';
+import { prepareIfChanged } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { pruneGone, type ListedFolder, type PrunedStatement } from './prune.js';
 import { BatchSink } from './sink.js';
@@ -170,8 +170,7 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
       source.kind === 'url'
         ? await (fetcher ??= createFetcher({ concurrency, ...options.fetch })).fetchSource(source.name)
         : await loadFileSource(source.name);
-    if (fingerprintOf(raw) === indexed) return null;
-    return pool ? pool.prepare(raw, prepareOptions()) : prepareStatement(raw, prepareOptions());
+    return pool ? pool.prepare(raw, indexed, prepareOptions()) : prepareIfChanged(raw, indexed, prepareOptions());
   };
 
   /** Reads, checks and writes one source; the number of paragraphs it queued for writing. */

@@ -8,7 +8,7 @@ type ThreadOptions = Omit<PrepareOptions, 'retrievedAt'> & { retrievedAt: string
 /** A file the thread reads itself, or a source already read (or fetched) by the caller. */
 export type PrepareCall =
   | { file: string; indexed: string | null; options: ThreadOptions }
-  | { raw: Omit<RawSource, 'bytes'> & { bytes: Uint8Array }; options: ThreadOptions };
+  | { raw: Omit<RawSource, 'bytes'> & { bytes: Uint8Array }; indexed: string | null; options: ThreadOptions };
 
 const entry = new URL('./prepare-worker.ts', import.meta.url);
 
@@ -33,8 +33,9 @@ export class PreparePool {
     return this.pool.call({ file: path, indexed, options: forThread(options) });
   }
 
-  prepare(raw: RawSource, options: PrepareOptions): Promise<StatementDocuments> {
-    return this.pool.call({ raw, options: forThread(options) });
+  /** Prepares a source already read (or fetched) in a thread; null when its fingerprint is `indexed`. */
+  prepare(raw: RawSource, indexed: string | null, options: PrepareOptions): Promise<StatementDocuments | null> {
+    return this.pool.call({ raw, indexed, options: forThread(options) });
   }
 
   close(): Promise<void> {

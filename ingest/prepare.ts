@@ -22,6 +22,10 @@ export interface PrepareOptions {
   retrievedAt: Date;
 }
 
+/** `prepareStatement`, or null when `indexed` (the fingerprint the index holds for it) says the source is unchanged. */
+export const prepareIfChanged = (raw: RawSource, indexed: string | null, options: PrepareOptions): StatementDocuments | null =>
+  fingerprintOf(raw) === indexed ? null : prepareStatement(raw, options);
+
 /**
  * One raw source to the paragraph documents of its statement: read by format, metadata
  * applied, normalised, annotated. The same steps, and the same checks for damaged sources

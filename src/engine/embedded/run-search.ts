@@ -94,7 +94,7 @@ function match(
     const scores: number[] = [];
     const unfiltered: number[] | null = options.unfiltered ? [] : null;
     for (const [rowid, value] of rows) {
-      if (unfiltered && allowed?.(rowid) !== false) unfiltered.push(rowid);
+      if (unfiltered && (allowed === null || allowed(rowid))) unfiltered.push(rowid);
       if (value === null) continue;
       rowids.push(rowid);
       scores.push(value);
@@ -138,7 +138,8 @@ export function runSearch(
   for (const facet of own) facets[facet] = columns.count(facet, matches.rowids, maxValuesPerFacet);
   for (const facet of selected) {
     const keep = columns.filter(withoutSelection(query.filters, facet));
-    const counted = keep && matches.unfiltered ? matches.unfiltered.filter(keep) : (matches.unfiltered ?? []);
+    const unfiltered = matches.unfiltered ?? [];
+    const counted = keep ? unfiltered.filter(keep) : unfiltered;
     facets[facet] = columns.count(facet, counted, maxValuesPerFacet);
   }
   const rowids = page(query, columns, matches);
