@@ -9,12 +9,14 @@ import { benchIngest } from './ingest.js';
 import { describeRun, loadAverage } from './machine.js';
 import { PeakMemory } from './memory.js';
 import { benchSearch, formatSearchBench } from './search.js';
+import { searchKinds } from './search-queries.js';
 
-const usage = `npm run bench -- [--only ingest|search] [--ungd DIR] [--seconds S] [--connections N] [--profile DIR] [--index DIR]
+const usage = `npm run bench -- [--only ingest|search] [--ungd DIR] [--seconds S] [--connections N] [--kind NAME]... [--profile DIR] [--index DIR]
   --only         run one benchmark (default: ingest, then search on the index it built)
   --ungd         the folder to ingest (default ../shared/bench/ungd)
   --seconds      seconds of load per kind of search (default 10)
   --connections  concurrent HTTP connections (default 10)
+  --kind         measure only this kind of search (repeatable; default: all of them)
   --profile      also profile the server per kind of search, writing .cpuprofile files into DIR
   --index        with --only search: keep the index in DIR and reuse it next time (ingest skips unchanged files)`;
 
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    kind: { type: 'string', multiple: true },
     profile: { type: 'string' },
     index: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -45,6 +48,10 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 if (!(seconds >= 1)) fail('--seconds is at least 1');
 if (!(Number.isInteger(connections) && connections >= 1)) fail('--connections is a whole number, at least 1');
+
+const unknownKinds = (values.kind ?? []).filter((name) => !searchKinds.some((kind) => kind.name === name));
+if (unknownKinds.length > 0) fail(`no kind of search is named ${unknownKinds.map((name) => `"${name}"`).join(', ')}; the kinds: ${searchKinds.map((kind) => `"${kind.name}"`).join(', ')}`);
+const kinds = values.kind === undefined ? searchKinds : searchKinds.filter((kind) => values.kind?.includes(kind.name));
 
 const folder = resolve(values.ungd ?? '../shared/bench/ungd');
 const runIngest = values.only !== 'search';
@@ -86,7 +93,7 @@ try {
     if (!runIngest) await buildIndex(indexDir);
     const profileDir = values.profile === undefined ? null : resolve(values.profile);
     if (profileDir !== null) mkdirSync(profileDir, { recursive: true });
-    const search = await benchSearch(indexDir, { seconds, connections, rawSeconds: 2, profileDir }, (line) => console.log(line));
+    const search = await benchSearch(indexDir, { seconds, connections, rawSeconds: 2, profileDir, kinds }, (line) => console.log(line));
     console.log('');
     for (const line of formatSearchBench(search)) console.log(line);
   }

@@ -3,7 +3,7 @@ import { loadIndexSettings } from '../src/engine/settings.js';
 import { load, type LoadResult } from './load.js';
 import { summariseProfiles, type ProfileSummary } from './profile.js';
 import { RawSqlite } from './raw-sqlite.js';
-import { HEADLINE, searchKinds, searchPath, type SearchKind } from './search-queries.js';
+import { HEADLINE, searchPath, type SearchKind } from './search-queries.js';
 import { ServerChild } from './server-child.js';
 import { ms, type Latency } from './stats.js';
 
@@ -15,6 +15,8 @@ export interface SearchBenchOptions {
   rawSeconds: number;
   /** Where to write one `.cpuprofile` of the server per kind (an extra pass); null: no profiling. */
   profileDir: string | null;
+  /** The kinds to measure (the whole mix is these kinds in rotation). */
+  kinds: SearchKind[];
 }
 
 export interface KindResult {
@@ -70,10 +72,10 @@ export async function benchSearch(
   let mix: LoadResult;
   const sweep: LoadResult[] = [];
   try {
-    const allPaths = searchKinds.flatMap(pathsOf);
+    const allPaths = options.kinds.flatMap(pathsOf);
     log(`  server on ${server.url}; warming up for 3 s`);
     await load(server.url, allPaths, options.connections, 3);
-    for (const kind of searchKinds) {
+    for (const kind of options.kinds) {
       const paths = pathsOf(kind);
       const totals = await Promise.all(paths.map((path) => totalOf(server.url, path)));
       const single = await load(server.url, paths, 1, Math.max(2, options.seconds / 2));
@@ -82,12 +84,12 @@ export async function benchSearch(
       measured.push({ kind: kind.name, totals, single, loaded, profile: null });
     }
     mix = await load(server.url, allPaths, options.connections, options.seconds);
-    const headline = searchKinds.find((kind) => kind.name === HEADLINE);
+    const headline = options.kinds.find((kind) => kind.name === HEADLINE);
     for (const connections of SWEEP.filter((n) => n < options.connections)) {
       if (headline) sweep.push(await load(server.url, pathsOf(headline), connections, options.seconds));
     }
     if (options.profileDir !== null) {
-      for (const [i, kind] of searchKinds.entries()) {
+      for (const [i, kind] of options.kinds.entries()) {
         const file = join(options.profileDir, `search-${i + 1}.cpuprofile`);
         const files = await server.profile(file, () =>
           load(server.url, pathsOf(kind), options.connections, Math.max(3, options.seconds / 2)),
@@ -104,7 +106,7 @@ export async function benchSearch(
   const raw = new RawSqlite(dataDir, loadIndexSettings());
   const kinds: KindResult[] = [];
   try {
-    for (const [i, kind] of searchKinds.entries()) {
+    for (const [i, kind] of options.kinds.entries()) {
       const api = measured[i];
       if (api === undefined) continue;
       const timed = raw.time(kind.searches, options.rawSeconds);

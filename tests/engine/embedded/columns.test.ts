@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Columns } from '../../../src/engine/embedded/columns.js';
+import { facetFields, openDatabase } from '../../../src/engine/embedded/database.js';
+import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
+import { loadIndexSettings } from '../../../src/engine/settings.js';
+import { noFilters } from '../../../src/schema/query.js';
+import { tempDataDir } from '../../helpers/seed.js';
+import { seedStatement, syntheticCorpus } from '../../helpers/synthetic.js';
+
+const data = tempDataDir();
+let db: Database.Database;
+let columns: Columns;
+
+/**
+ * Copies of the seed, every third with a speaker (the seed has none), and every fifth deleted
+ * again: the rowids have gaps, as in a live index.
+ */
+beforeAll(async () => {
+  const engine = openEmbeddedEngine(data.dir, loadIndexSettings());
+  const corpus = syntheticCorpus(await seedStatement(), 60).map((statement, i) => ({
+    ...statement,
+    documents: statement.documents.map((document) => ({ ...document, speaker: i % 3 === 0 ? 'Lin Jian' : null })),
+  }));
+  await engine.replaceStatements(corpus);
+  await engine.deleteStatements(corpus.filter((_, i) => i % 5 === 1).map((statement) => statement.statementId));
+  await engine.close();
+  db = openDatabase(data.dir, { readonly: true });
+  columns = new Columns(db);
+});
+afterAll(() => {
+  db.close();
+  data.cleanup();
+});
+
+const rowidsOf = (sql: string, ...params: (string | number)[]): number[] =>
+  db.prepare<(string | number)[], number>(sql).pluck().all(...params);
+
+describe('facet columns', () => {
+  it('hold exactly the documents of the index, gaps left by deletions included', () => {
+    const stored = rowidsOf('SELECT rowid FROM docs ORDER BY rowid');
+    expect(stored.at(-1)).toBeGreaterThan(stored.length);
+    expect(columns.all()).toEqual(stored);
+  });
+
+  it('hold each document’s date', () => {
+    for (const [rowid, dateNum] of db.prepare<[], [number, number]>('SELECT rowid, date_num FROM docs').raw().all()) {
+      expect(columns.dateNum[rowid]).toBe(dateNum);
+    }
+  });
+
+  it.each(facetFields)('count %s as the facet table does', (field) => {
+    const expected = db
+      .prepare<[string], { value: string; count: number }>(
+        'SELECT value, count(*) AS count FROM facet WHERE field = ? GROUP BY value ORDER BY count DESC, value ASC',
+      )
+      .all(field);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(columns.count(field, columns.all(), 10_000)).toEqual(expected);
+  });
+
+  it('filter by several values of a multi-valued facet as the facet table does', () => {
+    const keep = columns.filter({ ...noFilters(), countries: ['QA', 'TR'] });
+    expect(keep).not.toBeNull();
+    const expected = rowidsOf("SELECT DISTINCT doc FROM facet WHERE field = 'countries' AND value IN ('QA', 'TR') ORDER BY doc");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(columns.all().filter((rowid) => keep?.(rowid))).toEqual(expected);
+  });
+
+  it('filter by statement as the docs table does', () => {
+    const statementIds = db.prepare<[], string>('SELECT DISTINCT statement_id FROM docs ORDER BY statement_id LIMIT 3').pluck().all();
+    const keep = columns.filter({ ...noFilters(), statementIds });
+    const expected = rowidsOf(`SELECT rowid FROM docs WHERE statement_id IN (?, ?, ?) ORDER BY rowid`, ...statementIds);
+    expect(columns.all().filter((rowid) => keep?.(rowid))).toEqual(expected);
+  });
+});
