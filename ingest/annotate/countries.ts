@@ -3,18 +3,32 @@ import type { PhraseMatch } from './phrase-matcher.js';
 import { lookupKey, Tokens } from './tokens.js';
 
 const CAPITALISED_NEXT = /[ \t\u00a0]+\p{Lu}/uy;
+const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+$/u;
+/** Capitalised words before a place name that are not a person's name: "In Monaco", "Visit to Monaco". */
+const NOT_A_NAME = new Set(['In', 'At', 'To', 'From', 'For', 'On', 'By', 'With', 'And', 'Of', 'The', 'Via', 'Near', 'Across', 'Within', 'Outside', 'Inside']);
+
+/** Whether a mention stands next to a capitalised name in a way that makes it part of a person's name. */
+function inPersonName(text: string, mention: PhraseMatch<string>, surface: string): boolean {
+  const { givenNames, surnames } = countryGazetteer();
+  if (givenNames.has(surface)) {
+    CAPITALISED_NEXT.lastIndex = mention.end;
+    if (CAPITALISED_NEXT.test(text)) return true;
+  }
+  if (surnames.has(surface)) {
+    const before = CAPITALISED_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
+    if (before && !NOT_A_NAME.has(before[1] ?? '')) return true;
+  }
+  return false;
+}
 
 /**
  * Every country mention in a text, with offsets: names, demonyms, capitals and places.
  * Pass the text's tokens when the caller has them already.
  */
 export function findCountryMentions(text: string, tokens: Tokens = new Tokens(text)): PhraseMatch<string>[] {
-  const { matcher, givenNames } = countryGazetteer();
-  return matcher.matchTokens(tokens).filter((m) => {
-    if (!givenNames.has(text.slice(m.start, m.end))) return true;
-    CAPITALISED_NEXT.lastIndex = m.end;
-    return !CAPITALISED_NEXT.test(text);
-  });
+  return countryGazetteer()
+    .matcher.matchTokens(tokens)
+    .filter((m) => !inPersonName(text, m, text.slice(m.start, m.end)));
 }
 
 /** Whether a mention's words name a place (a capital, a city, a border crossing) rather than the country itself. */

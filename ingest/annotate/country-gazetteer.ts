@@ -14,6 +14,8 @@ export interface CountryGazetteer {
   names: ReadonlyMap<string, string>;
   /** Names that are also first names ("Jordan"): no country when a capitalised word follows. */
   givenNames: ReadonlySet<string>;
+  /** Names that are also surnames ("Monaco"): no country right after a capitalised name. */
+  surnames: ReadonlySet<string>;
   /** Token keys of capitals and places that are not also a country's name ("Istanbul", not "Singapore"). */
   placeKeys: ReadonlySet<string>;
 }
@@ -101,7 +103,7 @@ function build(): CountryGazetteer {
   const placeKeys = new Set(
     [...seed.flatMap((c) => c.capital), ...Object.values(places).flat()].map(tokenKey).filter((key) => !countryKeys.has(key)),
   );
-  return { matcher, byKey: lookupTable(seed, aliases, ignored), names, givenNames: new Set(exclusions.givenNames), placeKeys };
+  return { matcher, byKey: lookupTable(seed, aliases, ignored), names, givenNames: new Set(exclusions.givenNames), surnames: new Set(exclusions.surnames), placeKeys };
 }
 
 /** Codes, names, aliases and demonyms (not places: "Istanbul" is no answer to "which country?"). */

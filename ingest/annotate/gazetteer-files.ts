@@ -16,6 +16,7 @@ export const CountryExclusionsFile = z.object({
   ignoreSeedNames: z.array(z.string().min(1)),
   notCountries: z.array(z.string().min(1)),
   givenNames: z.array(z.string().min(1)),
+  surnames: z.array(z.string().min(1)),
 });
 export const GroupsFile = z.object({
   description: z.string(),
