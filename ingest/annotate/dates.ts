@@ -109,6 +109,14 @@ function dateParser(): chrono.Chrono {
   return parser;
 }
 
+// A day in the name of a movement or an alliance ("the March 23 Movement", "the 14 March Alliance") is no date.
+const NAMED_AFTER_A_DAY = /[ \t\u00a0]+(?:Movement|Alliance|Coalition|Bloc|Party|Front|Forces|Brigades?)\b/y;
+
+function namesAnOrganisation(text: string, result: chrono.ParsedResult): boolean {
+  NAMED_AFTER_A_DAY.lastIndex = result.index + result.text.length;
+  return NAMED_AFTER_A_DAY.test(text);
+}
+
 // A fixed reference makes parsing independent of the day it runs; its implied year is never used.
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -125,7 +133,7 @@ export function findDateMentions(text: string): DateMention[] {
   if (!YEAR_WORD.test(text) && !MONTH_WORD.test(text)) return [];
   const found: DateMention[] = [];
   for (const result of dateParser().parse(text, REFERENCE)) {
-    if (LOWER_CASE_MONTH.test(result.text)) continue;
+    if (LOWER_CASE_MONTH.test(result.text) || namesAnOrganisation(text, result)) continue;
     for (const components of [result.start, result.end]) {
       const date = components ? mention(components) : null;
       if (date) found.push(date);

@@ -28,6 +28,8 @@ describe('findDateMentions', () => {
     { why: 'slashed numbers are ambiguous or not dates', text: 'a 24/7 hotline opened 12/03' },
     { why: '"may" and "march" in lower case are words', text: 'they may 5 times march on' },
     { why: 'percentages are not years', text: 'unemployment rose by 2020 per cent' },
+    { why: 'a day in a movement’s name is no date', text: 'the so-called March 23 Movement (M23), backed by a neighbouring State' },
+    { why: 'a day in an alliance’s name is no date', text: 'the parties of the 14 March Alliance and the 8 March Alliance' },
   ])('$why', ({ text }) => {
     expect(findDateMentions(text)).toEqual([]);
   });
