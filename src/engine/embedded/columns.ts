@@ -101,7 +101,10 @@ export class Columns {
       .iterate()) {
       builders.get(field)?.add(value, docs);
     }
-    for (const field of facetFields) this.facets.set(field, builders.get(field)?.build() ?? new FacetBuilder(size).build());
+    for (const field of facetFields) {
+      const builder = builders.get(field);
+      if (builder) this.facets.set(field, builder.build());
+    }
   }
 
   private column(field: StoredFacet): FacetColumn {
