@@ -79,23 +79,27 @@ function match(
   const score = `bm25(fts)${buckets
     .map(({ weight }) => ` + CASE WHEN rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) THEN 0 ELSE ${weight} END`)
     .join('')}`;
-  // Every match comes back when disjunctive counts need them, scored only when kept; otherwise only the kept ones.
-  const sql = options.unfiltered
-    ? `SELECT rowid, CASE WHEN kept(rowid) THEN ${score} END FROM fts WHERE fts MATCH ?`
-    : `SELECT rowid, ${score} FROM fts WHERE fts MATCH ?${wanted ? ' AND kept(rowid)' : ''}`;
+  const unfiltered: number[] | null = options.unfiltered ? [] : null;
   const holder = keeper(db);
-  holder.test = wanted ?? keepAll;
+  // kept(rowid) is called once for every match, in rowid order, so the matches disjunctive counts
+  // need are collected as it answers, and only the kept rows come back scored: returning every
+  // match with a null score instead cost ~2.5 ms more for a phrase with 4,800 matches.
+  holder.test = unfiltered
+    ? (rowid) => {
+        if (allowed !== null && !allowed(rowid)) return false;
+        unfiltered.push(rowid);
+        return filter === null || filter(rowid);
+      }
+    : (wanted ?? keepAll);
+  const sql = `SELECT rowid, ${score} FROM fts WHERE fts MATCH ?${unfiltered || wanted ? ' AND kept(rowid)' : ''}`;
   try {
     const rows = db
-      .prepare<string[], [number, number | null]>(sql)
+      .prepare<string[], [number, number]>(sql)
       .raw()
       .all(...buckets.map((bucket) => bucket.expression), compiled.match);
     const rowids: number[] = [];
     const scores: number[] = [];
-    const unfiltered: number[] | null = options.unfiltered ? [] : null;
     for (const [rowid, value] of rows) {
-      if (unfiltered && (allowed === null || allowed(rowid))) unfiltered.push(rowid);
-      if (value === null) continue;
       rowids.push(rowid);
       scores.push(value);
     }
