@@ -87,6 +87,14 @@ export function describeEngineContract(name: string, open: () => Promise<SearchE
       expect(roundsOfHits.size).toBeGreaterThan(0);
     });
 
+    it('counts a selected facet under the query’s exclusions', async () => {
+      const excluding = await engine.search(query({ q: 'talks -Istanbul', facets: ['countries'] }));
+      const including = await engine.search(query({ q: 'talks', facets: ['countries'] }));
+      const selected = await engine.search(query({ q: 'talks -Istanbul', filters: { ...noFilters(), countries: ['QA'] }, facets: ['countries'] }));
+      expect(excluding.facets.countries).not.toEqual(including.facets.countries);
+      expect(selected.facets.countries).toEqual(excluding.facets.countries);
+    });
+
     it('ranks the matches a filter keeps in the order they have without it', async () => {
       for (const q of ['talks', 'Pakistan -Doha']) {
         const qatar = { ...noFilters(), countries: ['QA'] };
