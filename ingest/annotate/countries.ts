@@ -3,8 +3,11 @@ import type { PhraseMatch } from './phrase-matcher.js';
 import { lookupKey, Tokens } from './tokens.js';
 
 const CAPITALISED_NEXT = /[ \t\u00a0]+\p{Lu}/uy;
-const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}'’-]*)[ \t\u00a0]+$/u;
-/** Capitalised words before a place name that are not a person's name: "In Monaco", "Visit to Monaco". */
+// A capitalised word right before the name, not a sentence's first ("Today Monaco hosts" is
+// capitalised for another reason) nor an acronym ("the UN Monaco office"): "General Lisa Monaco".
+const GIVEN_NAME_BEFORE = /[^.!?:;"“\s][ \t\u00a0]+(\p{Lu}\p{Ll}+)[ \t\u00a0]+$/u;
+const TITLE_BEFORE = /\b(?:Mr|Ms|Mrs|Dr)\.?[ \t\u00a0]+$/;
+/** Capitalised words before a place name mid-sentence that are not a person's name: "Visit To Monaco" in a title. */
 const NOT_A_NAME = new Set(['In', 'At', 'To', 'From', 'For', 'On', 'By', 'With', 'And', 'Of', 'The', 'Via', 'Near', 'Across', 'Within', 'Outside', 'Inside']);
 
 /** Whether a mention stands next to a capitalised name in a way that makes it part of a person's name. */
@@ -15,8 +18,10 @@ function inPersonName(text: string, mention: PhraseMatch<string>, surface: strin
     if (CAPITALISED_NEXT.test(text)) return true;
   }
   if (surnames.has(surface)) {
-    const before = CAPITALISED_BEFORE.exec(text.slice(Math.max(0, mention.start - 40), mention.start));
-    if (before && !NOT_A_NAME.has(before[1] ?? '')) return true;
+    const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+    if (TITLE_BEFORE.test(before)) return true;
+    const name = GIVEN_NAME_BEFORE.exec(before)?.[1];
+    if (name !== undefined && !NOT_A_NAME.has(name)) return true;
   }
   return false;
 }
