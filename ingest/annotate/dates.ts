@@ -109,12 +109,14 @@ function dateParser(): chrono.Chrono {
   return parser;
 }
 
-// A day in the name of a movement or an alliance ("the March 23 Movement", "the 14 March Alliance") is no date.
+// A day in the name of a movement or an alliance ("the March 23 Movement", "the 14 March Alliance")
+// is no date; without "the" before it, it is one ("On 14 March Forces loyal to the regime attacked").
 const NAMED_AFTER_A_DAY = /[ \t\u00a0]+(?:Movement|Alliance|Coalition|Bloc|Party|Front|Forces|Brigades?)\b/y;
+const THE_BEFORE = /\bthe[ \t\u00a0]+(?:so-called[ \t\u00a0]+)?$/i;
 
 function namesAnOrganisation(text: string, result: chrono.ParsedResult): boolean {
   NAMED_AFTER_A_DAY.lastIndex = result.index + result.text.length;
-  return NAMED_AFTER_A_DAY.test(text);
+  return NAMED_AFTER_A_DAY.test(text) && THE_BEFORE.test(text.slice(Math.max(0, result.index - 20), result.index));
 }
 
 // A fixed reference makes parsing independent of the day it runs; its implied year is never used.

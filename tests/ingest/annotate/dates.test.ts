@@ -16,6 +16,7 @@ describe('findDateMentions', () => {
     { text: 'Sanctions imposed since 2014 and tightened in mid-2020', dates: [{ year: 2014, month: null, day: null }, { year: 2020, month: null, day: null }] },
     { text: 'signed on 2021-03-04 in Doha', dates: [{ year: 2021, month: 3, day: 4 }] },
     { text: 'On Sept. 12 the envoys met', dates: [{ year: null, month: 9, day: 12 }] },
+    { text: 'On 14 March Forces loyal to the regime attacked the town', dates: [{ year: null, month: 3, day: 14 }] },
   ])('$text', ({ text, dates }) => {
     expect(findDateMentions(text)).toEqual(dates);
   });
