@@ -52,13 +52,14 @@ export interface IngestOptions {
 
 /**
  * A batch is written in one synchronous transaction (about 50 ms per 1000 paragraphs), and no new
- * source reaches the prepare threads meanwhile: each is handed about two batches of paragraphs
- * ahead, counting this many per source (a UNGD statement has about 30), so it still has work
- * during the write. With 8 sources ahead a thread ran dry during each write, and the UNGD ingest
- * took a fifth longer; two batches ahead instead of one gave about 5% (4 of 5 alternated runs,
- * 9,455 against 9,000 paragraphs/s on average, ~15 MB more RSS); three gave less.
+ * source reaches the prepare threads meanwhile: each is handed `BATCHES_AHEAD` batches of
+ * paragraphs ahead, counting `PARAGRAPHS_PER_SOURCE` a source (a UNGD statement has about 30),
+ * so it still has work during the write. With 8 sources ahead a thread ran dry during each write,
+ * and the UNGD ingest took a fifth longer; two batches ahead instead of one gave about 5% (4 of 5
+ * alternated runs, 9,455 against 9,000 paragraphs/s on average, ~15 MB more RSS); three gave less.
  */
-const PARAGRAPHS_PER_SOURCE = 15;
+const PARAGRAPHS_PER_SOURCE = 30;
+const BATCHES_AHEAD = 2;
 
 interface Source {
   kind: 'file' | 'url';
@@ -187,7 +188,7 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
     return statement.documents.length;
   };
 
-  const queue = new PQueue({ concurrency: Math.max(concurrency, Math.ceil(batchSize / PARAGRAPHS_PER_SOURCE) * threads) });
+  const queue = new PQueue({ concurrency: Math.max(concurrency, Math.ceil((BATCHES_AHEAD * batchSize) / PARAGRAPHS_PER_SOURCE) * threads) });
   await Promise.all(
     sources.map((source) =>
       queue.add(async () => {

@@ -4,7 +4,7 @@ import type { ParagraphDocument } from '../schema/document.js';
 import { presentContextParagraph } from './present.js';
 
 /**
- * The hits, each given up to `n` paragraphs of its statement on either side, in order. Each
+ * Adds to each hit, in place, up to `n` paragraphs of its statement on either side, in order. Each
  * statement is read once however many of its paragraphs are hits; `n` 0 (or none) adds nothing.
  *
  * @example await withContext(engine, hits, 2) // hit 5 gets paragraphs 3-4 before and 6-7 after

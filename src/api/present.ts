@@ -41,10 +41,11 @@ function statementFields(document: ParagraphDocument) {
   };
 }
 
-// Objects are joined with Object.assign, not spread: spreading the two field groups into one
-// object of some twenty fields cost ~15 µs a hit on the server thread, Object.assign under 1 µs.
-
-/** A hit as an export row: the same fields as a search hit, without the marked-up copies. */
+/**
+ * A hit as an export row: the same fields as a search hit, without the marked-up copies. The
+ * field groups are joined with Object.assign, not spread: spreading them into one object of some
+ * twenty fields cost ~15 µs a row on the server thread, Object.assign under 1 µs.
+ */
 export const presentRow = (document: ParagraphDocument): ExportRow =>
   Object.assign(paragraphFields(document), statementFields(document), { statementId: document.statementId });
 
@@ -59,12 +60,16 @@ export const presentContextParagraph = (document: ParagraphDocument): ContextPar
 
 /** One line of the statement list: the statement's fields, how long it is and how much of it matched. */
 export function presentStatementSummary(item: { document: ParagraphDocument; paragraphs: number; matches: number }): StatementSummary {
-  return Object.assign({ id: item.document.statementId }, statementFields(item.document), { paragraphs: item.paragraphs, matches: item.matches });
+  return { id: item.document.statementId, ...statementFields(item.document), paragraphs: item.paragraphs, matches: item.matches };
 }
 
 /** A whole statement from its paragraphs, which all carry the statement's fields. */
 export function presentStatement(paragraphs: [ParagraphDocument, ...ParagraphDocument[]]): Statement {
-  return Object.assign({ id: paragraphs[0].statementId }, statementFields(paragraphs[0]), { paragraphs: paragraphs.map(paragraphFields) });
+  return {
+    id: paragraphs[0].statementId,
+    ...statementFields(paragraphs[0]),
+    paragraphs: paragraphs.map(paragraphFields),
+  };
 }
 
 const labels: Record<ApiFacet, (value: string) => string> = {

@@ -34,6 +34,7 @@ class FacetBuilder {
     this.counts = new Uint32Array(size);
   }
 
+  /** One value with its documents (a `group_concat` list); each value comes once, as GROUP BY gives it. */
   add(value: string, docs: string): void {
     const id = this.dictionary.length;
     this.dictionary.push(value);
@@ -94,17 +95,14 @@ export class Columns {
         this.statement[rowid] = index;
       });
     }
-    const builders = new Map<string, FacetBuilder>(facetFields.map((field) => [field, new FacetBuilder(size)]));
+    const builders = new Map<StoredFacet, FacetBuilder>(facetFields.map((field) => [field, new FacetBuilder(size)]));
     for (const [field, value, docs] of db
-      .prepare<[], [string, string, string]>('SELECT field, value, group_concat(doc) FROM facet GROUP BY field, value')
+      .prepare<[], [StoredFacet, string, string]>('SELECT field, value, group_concat(doc) FROM facet GROUP BY field, value')
       .raw()
       .iterate()) {
       builders.get(field)?.add(value, docs);
     }
-    for (const field of facetFields) {
-      const builder = builders.get(field);
-      if (builder) this.facets.set(field, builder.build());
-    }
+    for (const [field, builder] of builders) this.facets.set(field, builder.build());
   }
 
   private column(field: StoredFacet): FacetColumn {
