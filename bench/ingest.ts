@@ -19,7 +19,10 @@ export interface IngestBench {
   peakRssMb: number;
 }
 
-/** One thread reads and annotates beside the writes: a second added 4% speed and 160 MB of RSS on two cores. */
+/**
+ * One thread reads and annotates beside the writes. On two cores a second was slower in 3 of 3
+ * alternated runs (7,695–8,706 against 9,073–9,296 paragraphs/s) and went over 500 MB of RSS.
+ */
 const PREPARE_THREADS = 1;
 
 /** A bare FTS5 insert of the same paragraphs, in one transaction: the floor the pipeline is compared with. */
