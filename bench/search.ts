@@ -85,8 +85,10 @@ export async function benchSearch(
     }
     mix = await load(server.url, allPaths, options.connections, options.seconds);
     const headline = options.kinds.find((kind) => kind.name === HEADLINE);
-    for (const connections of SWEEP.filter((n) => n < options.connections)) {
-      if (headline) sweep.push(await load(server.url, pathsOf(headline), connections, options.seconds));
+    if (headline) {
+      for (const connections of SWEEP.filter((n) => n < options.connections)) {
+        sweep.push(await load(server.url, pathsOf(headline), connections, options.seconds));
+      }
     }
     if (options.profileDir !== null) {
       for (const [i, kind] of options.kinds.entries()) {
