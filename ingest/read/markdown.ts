@@ -12,12 +12,15 @@ import { isHttpUrl, profileForUrl } from './site-profiles.js';
 
 function frontMatterDate(date: FrontMatter['date']): FoundDate | null {
   if (date instanceof Date) return Number.isNaN(date.getTime()) ? null : { value: date.toISOString().slice(0, 10), precision: 'day' };
-  if (date === undefined) return null;
-  const trimmed = date.trim();
+  const trimmed = date?.trim() ?? '';
+  if (trimmed === '') return null;
   if (IsoDate.safeParse(trimmed).success) {
     return { value: trimmed, precision: trimmed.length === 10 ? 'day' : trimmed.length === 7 ? 'month' : 'year' };
   }
-  return findDate(trimmed);
+  // A date the file states but nobody can read is a mistake to report, as in a sidecar, not a missing date.
+  const found = /^\d{4}-\d{2}(-\d{2})?$/.test(trimmed) ? null : findDate(trimmed);
+  if (found === null) throw new AppError('INVALID_SIDECAR', `front matter date: cannot read "${trimmed}" as a date`);
+  return found;
 }
 
 /**

@@ -56,6 +56,8 @@ function lex(q: string): Lexeme[] {
     while (end < q.length && !/\s/u.test(q[end] ?? '') && q[end] !== '"') end += 1;
     const raw = q.slice(start, end);
     const near = /^NEAR(?:\/(\d+))?$/.exec(raw);
+    // "NEAR/", "NEAR/-1", "NEAR/5x" are mistyped operators, not words to search for.
+    if (!negated && !near && raw.startsWith('NEAR/')) throw invalid('NEAR/ takes a whole number of words, such as NEAR/5', i);
     if (!negated && raw === 'OR') lexemes.push({ kind: 'or', position: i });
     else if (!negated && near) {
       const distance = near[1] === undefined ? DEFAULT_NEAR : Number(near[1]);

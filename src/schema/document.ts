@@ -7,10 +7,20 @@ export const DocumentId = z
   .max(511)
   .regex(/^[A-Za-z0-9_-]+$/, 'ids use only A-Z, a-z, 0-9, _ and -');
 
-/** `2025`, `2025-11` or `2025-11-07`. */
+/** Whether a YYYY-MM-DD day exists: the pattern alone lets 2020-02-30 through. */
+function isCalendarDay(value: string): boolean {
+  if (value.length !== 10) return true;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** `2025`, `2025-11` or `2025-11-07`, a day that exists. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDay, 'no such day in the calendar');
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;

@@ -82,6 +82,8 @@ describe('bad requests', () => {
     ['page=0', 'INVALID_PARAMETER', 'page'],
     ['sort=random', 'INVALID_PARAMETER', 'sort'],
     ['from=2025-13-01', 'INVALID_PARAMETER', 'from'],
+    ['from=2020-02-30', 'INVALID_PARAMETER', 'from'],
+    ['to=2023-04-31', 'INVALID_PARAMETER', 'to'],
     ['from=2025-12&to=2025-01', 'INVALID_PARAMETER', 'from'],
     ['country=Narnia', 'UNKNOWN_FACET_VALUE', 'Narnia'],
     ['round=third', 'UNKNOWN_FACET_VALUE', 'third'],

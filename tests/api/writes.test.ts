@@ -148,6 +148,7 @@ describe('POST /v1/statements', () => {
     ['a javascript: url', { text: 'Some text.', url: 'javascript:alert(1)' }, 'url'],
     ['a malformed id', { text: 'Some text.', id: 'has spaces' }, 'id'],
     ['a malformed date', { text: 'Some text.', date: '7 November 2025' }, 'date'],
+    ['a day not in the calendar', { text: 'Some text.', date: '2020-02-30' }, 'date'],
   ])('refuses %s with a 400 INVALID_BODY naming it', async (_, body, named) => {
     const answer = await problem(await post(body), 400);
     expect(answer.code).toBe('INVALID_BODY');

@@ -24,6 +24,8 @@ describe('sidecar metadata', () => {
 
   it.each([
     [{ date: 'November 7' }, 'date'],
+    // Regression: the pattern alone let a day that does not exist through.
+    [{ date: '2021-02-29' }, 'date'],
     [{ url: 'not a url' }, 'url'],
     // Regression: any scheme passed, and a `javascript:` URL became a statement's source link.
     [{ url: 'javascript:alert(document.cookie)' }, 'url'],

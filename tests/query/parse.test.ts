@@ -51,6 +51,10 @@ describe('parseQuery', () => {
     ['a NEAR/3 b NEAR/3 c', 'NEAR joins exactly two terms', 12],
     ['a NEAR/500 b', 'NEAR allows at most 100 words', 3],
     ['a NEAR/3 -b', 'NEAR cannot join an excluded term', 3],
+    ['talks NEAR/-1 Pakistan', 'NEAR/ takes a whole number of words', 7],
+    ['a NEAR/ b', 'NEAR/ takes a whole number of words', 3],
+    ['a NEAR/5x b', 'NEAR/ takes a whole number of words', 3],
+    ['NEAR/', 'NEAR/ takes a whole number of words', 1],
   ])('rejects %j, saying where', (q, message, position) => {
     try {
       parseQuery(q);

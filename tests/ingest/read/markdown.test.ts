@@ -127,6 +127,7 @@ describe('readMarkdown on written Markdown', () => {
     ['a day', "date: '2021-02-10'", { value: '2021-02-10', precision: 'day' }],
     ['a month', 'date: 2021-02', { value: '2021-02', precision: 'month' }],
     ['a written date', 'date: November 7, 2025', { value: '2025-11-07', precision: 'day' }],
+    ['a leap day', 'date: 2024-02-29', { value: '2024-02-29', precision: 'day' }],
   ])('reads %s from the front matter', (_, line, date) => {
     expect(md(`---\n${line}\n---\nText.\n`).date).toEqual({ ...date, source: 'metadata' });
   });
@@ -191,6 +192,8 @@ describe('readMarkdown on written Markdown', () => {
     ['a heading and nothing else', '# Readout\n', 'EMPTY_SOURCE', 'no text after the heading'],
     ['broken YAML', '---\ntitle: "unclosed\n---\nText.\n', 'INVALID_SIDECAR', 'the front matter is not valid YAML'],
     ['a source_url that is not a URL', '---\nsource_url: not a url\n---\nText.\n', 'INVALID_SIDECAR', 'front matter source_url: Invalid URL'],
+    ['a date that is no date', '---\ndate: not a date\n---\nText.\n', 'INVALID_SIDECAR', 'front matter date: cannot read "not a date" as a date'],
+    ['a day not in the calendar', '---\ndate: 2020-02-30\n---\nText.\n', 'INVALID_SIDECAR', 'front matter date: cannot read "2020-02-30" as a date'],
   ])('says what is wrong with %s, without naming the file', (_, text, code, detail) => {
     expect(() => md(text)).toThrowError(expect.objectContaining({ code, detail }) as AppError);
   });
