@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import type { HttpPolicy } from '../config.js';
 import type { SearchEngine } from '../engine/engine.js';
 import { AppError } from '../errors.js';
+import { allowedMethods } from './allowed-methods.js';
 import { corsPolicy } from './middleware/cors.js';
 import { instrumentEngine } from './middleware/engine-metrics.js';
 import { requestLog, type AppLogger } from './middleware/logging.js';
@@ -77,7 +78,13 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
   docsRoutes(app);
   metricsRoutes(app, registry);
   webRoutes(app);
-  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), logger));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0) return problemResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), logger);
+    const refused = problemResponse(c, new AppError('METHOD_NOT_ALLOWED', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`), logger);
+    refused.headers.set('Allow', allowed.join(', '));
+    return refused;
+  });
   app.onError((error, c) => problemResponse(c, error, logger));
   return app;
 }

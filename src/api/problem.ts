@@ -16,10 +16,13 @@ export function invalidInput(error: z.ZodError, code: ErrorCode = 'INVALID_PARAM
   return new AppError(code, detail, { extra: { issues } });
 }
 
+/** Hono's own refusals (its validators, the OpenAPI media-type gate) by status; any other 4xx is about the body. */
+const httpExceptionCodes: Partial<Record<number, ErrorCode>> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof HTTPException && error.status < 500) {
-    const code: ErrorCode = error.status === 404 ? 'NOT_FOUND' : 'INVALID_BODY';
+    const code: ErrorCode = httpExceptionCodes[error.status] ?? 'INVALID_BODY';
     return new AppError(code, error.message || errorCatalogue[code].title, { cause: error });
   }
   return new AppError('INTERNAL', 'the server failed to answer; the request id identifies it in the logs', {

@@ -99,6 +99,26 @@ describe('bad requests', () => {
   it('answers an unknown route with a 404 problem', async () => {
     expect((await problem(await indexed.app.request('/v2/nothing'), 404)).code).toBe('NOT_FOUND');
   });
+
+  // Regression: a known route asked with a method it does not answer was a 404 NOT_FOUND.
+  it.each([
+    ['PUT', '/v1/search', 'GET, HEAD, POST'],
+    ['POST', '/v1/health', 'GET, HEAD'],
+    ['PATCH', `/v1/statements/${seedId}`, 'DELETE, GET, HEAD'],
+  ])('answers %s %s with a 405 problem allowing %s', async (method, path, allow) => {
+    const response = await indexed.app.request(path, { method });
+    expect((await problem(response, 405)).code).toBe('METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toBe(allow);
+  });
+
+  // Regression: Hono's 415 from the OpenAPI media-type gate came out as a 400 INVALID_BODY.
+  it.each([
+    ['text/plain', '/v1/search'],
+    ['application/x-www-form-urlencoded', '/v1/search'],
+  ])('answers a %s body on POST %s with a 415 problem', async (type, path) => {
+    const response = await indexed.app.request(path, { method: 'POST', headers: { 'content-type': type }, body: 'q=talks' });
+    expect((await problem(response, 415)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
 });
 
 describe('GET /v1/statements/:id', () => {

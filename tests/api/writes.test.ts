@@ -155,12 +155,16 @@ describe('POST /v1/statements', () => {
     expect(answer.detail).toContain(named);
   });
 
-  it('refuses malformed JSON, and a body that is not JSON, with a 400 INVALID_BODY', async () => {
+  it('refuses malformed JSON, and no body, with a 400 INVALID_BODY', async () => {
     expect((await problem(await post('{"text": '), 400)).code).toBe('INVALID_BODY');
-    const plain = await app.request('/v1/statements', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: 'Some text.' });
-    expect((await problem(plain, 400)).code).toBe('INVALID_BODY');
     const none = await app.request('/v1/statements', { method: 'POST', headers: auth });
     expect((await problem(none, 400)).code).toBe('INVALID_BODY');
+  });
+
+  // Regression: a body that is not JSON was a 400 INVALID_BODY, where HTTP has 415 for it.
+  it('refuses a text/plain body with a 415 UNSUPPORTED_MEDIA_TYPE: statements come as JSON', async () => {
+    const plain = await app.request('/v1/statements', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: 'Some text.' });
+    expect((await problem(plain, 415)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers content with no statement in it with a 422 problem', async () => {
