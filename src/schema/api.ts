@@ -17,6 +17,16 @@ const repeatable = <T extends z.ZodType>(item: T) =>
 
 const filterValue = z.union([z.string().trim().min(1).max(200), z.number().int().positive().transform(String)]);
 
+/**
+ * A whole number from min to max: a JSON number, or decimal digits in a query string. Not
+ * `z.coerce`, which reads "" as 0, "0x10" as 16 and " 10" as 10.
+ */
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+    z.number({ error: 'expected a whole number' }).int().min(min).max(max),
+  );
+
 /** Comma-separated in a query string, or an array in JSON. */
 const facetList = z.preprocess(
   (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
@@ -34,16 +44,12 @@ export const SearchRequest = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: SortOrder.default('relevance'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  perPage: z.coerce.number().int().min(0).max(100).default(20),
+  page: wholeNumber(1, 10_000).default(1),
+  perPage: wholeNumber(0, 100).default(20),
   facets: facetList.default(['country', 'group', 'round']),
   /** Matches counted per year, month or day of the statement date, oldest first. */
   histogram: z.enum(['year', 'month', 'day']).optional(),
-  context: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(5)
+  context: wholeNumber(0, 5)
     .optional()
     .meta({ description: 'Give each hit its n neighbouring paragraphs before and after (0 to 5)' }),
   format: z
@@ -196,11 +202,7 @@ export const ExportRequest = SearchRequest.pick({ ...filterFields, q: true }).ex
   format: ExportFormat.optional().meta({
     description: 'Overrides the Accept header (`text/csv`, `application/x-ndjson`); NDJSON when neither names a format',
   }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_EXPORT_LIMIT)
+  limit: wholeNumber(1, MAX_EXPORT_LIMIT)
     .optional()
     .meta({ description: 'Send at most this many rows; when more follow, the `Next-Cursor` header resumes after them' }),
   cursor: z

@@ -83,6 +83,11 @@ describe('bad requests', () => {
     ['sort=random', 'INVALID_PARAMETER', 'sort'],
     ['from=2025-13-01', 'INVALID_PARAMETER', 'from'],
     ['from=2020-02-30', 'INVALID_PARAMETER', 'from'],
+    // Regression: z.coerce read these as 0, 16 and 10.
+    ['perPage=', 'INVALID_PARAMETER', 'perPage'],
+    ['perPage=0x10', 'INVALID_PARAMETER', 'perPage'],
+    ['perPage=%2010', 'INVALID_PARAMETER', 'perPage'],
+    ['context=1.0', 'INVALID_PARAMETER', 'context'],
     ['to=2023-04-31', 'INVALID_PARAMETER', 'to'],
     ['from=2025-12&to=2025-01', 'INVALID_PARAMETER', 'from'],
     ['country=Narnia', 'UNKNOWN_FACET_VALUE', 'Narnia'],
@@ -96,8 +101,9 @@ describe('bad requests', () => {
     expect(body.requestId).toBeTruthy();
   });
 
-  it('answers an unknown route with a 404 problem', async () => {
+  it('answers an unknown route, and a route that finds nothing, with a 404 problem', async () => {
     expect((await problem(await indexed.app.request('/v2/nothing'), 404)).code).toBe('NOT_FOUND');
+    expect((await problem(await indexed.app.request('/docs/assets/nothing.js'), 404)).code).toBe('NOT_FOUND');
   });
 
   // Regression: a known route asked with a method it does not answer was a 404 NOT_FOUND.

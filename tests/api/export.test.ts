@@ -254,6 +254,16 @@ describe('GET /v1/export on the seed corpus', () => {
     expect((await problem(await app.request(`/v1/search?${query}&format=csv`), 400)).code).toBe(code === 'INVALID_PARAMETER' && query === 'format=xml' ? 'INVALID_PARAMETER' : code);
   });
 
+  // Regression: /v1/search?format=csv skipped the search's own checks, answering 200 with a full export.
+  it.each(['perPage=500', 'facets=nope', 'histogram=week', 'context=99', 'page=0'])(
+    'answers /v1/search?%s&format=csv with the 400 the JSON search gives',
+    async (query) => {
+      const json = await problem(await app.request(`/v1/search?q=Doha&${query}`), 400);
+      const csv = await problem(await app.request(`/v1/search?q=Doha&${query}&format=csv`), 400);
+      expect(csv).toMatchObject({ code: 'INVALID_PARAMETER', detail: json.detail });
+    },
+  );
+
   it('is in /openapi.json with both media types and the Next-Cursor header', async () => {
     const spec = (await (await app.request('/openapi.json')).json()) as {
       paths: Record<string, { get?: { description?: string; responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> } }>;

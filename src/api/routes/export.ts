@@ -4,7 +4,7 @@ import { accepts } from 'hono/accepts';
 import { z } from 'zod';
 import type { ScanRequest, SearchEngine } from '../../engine/engine.js';
 import { parseQuery } from '../../query/parse.js';
-import { ExportFormat, ExportRequest, ExportRow, Problem } from '../../schema/api.js';
+import { ExportFormat, ExportRequest, ExportRow, Problem, SearchRequest } from '../../schema/api.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../cursor.js';
 import { resolveFilters } from '../engine-query.js';
 import { encodeRows, exportContentType, exportPreamble } from '../export-rows.js';
@@ -176,8 +176,13 @@ export function searchExport({ engine, logger }: { engine: SearchEngine; logger:
     const negotiated = accepts(c, { header: 'Accept', supports: ['application/json', ...Object.keys(mediaTypes)], default: 'application/json' });
     const format = asked === undefined ? mediaTypes[negotiated] : ExportFormat.safeParse(asked).data;
     if (format === undefined) return next();
+    const code = body === null ? 'INVALID_PARAMETER' : 'INVALID_BODY';
+    // The search's own parameters (perPage, facets, context...) mean nothing to an export, but a
+    // bad one is the same 400 as without `format=`: the request is one search either way.
+    const asSearch = SearchRequest.safeParse(input);
+    if (!asSearch.success) throw invalidInput(asSearch.error, code);
     const parsed = ExportRequest.safeParse({ ...input, format });
-    if (!parsed.success) throw invalidInput(parsed.error, body === null ? 'INVALID_PARAMETER' : 'INVALID_BODY');
+    if (!parsed.success) throw invalidInput(parsed.error, code);
     return exportResponse(c, engine, logger, parsed.data, format);
   };
 }
