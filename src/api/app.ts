@@ -5,6 +5,7 @@ import type { HttpPolicy } from '../config.js';
 import type { SearchEngine } from '../engine/engine.js';
 import { AppError } from '../errors.js';
 import { allowedMethods } from './allowed-methods.js';
+import { limitBody } from './middleware/body-limit.js';
 import { corsPolicy } from './middleware/cors.js';
 import { instrumentEngine } from './middleware/engine-metrics.js';
 import { requestLog, type AppLogger } from './middleware/logging.js';
@@ -36,6 +37,9 @@ export interface AppDeps {
   clock?: () => number;
 }
 
+/** q (500 characters) and 50 values of 200 characters for each of seven filters fit, even in four-byte characters (~280 KB). */
+export const MAX_SEARCH_BODY_BYTES = 512 * 1024;
+
 /** Streamed exports answer for as long as the client reads; the handler timeout does not apply to them. */
 const LONG_RUNNING = ['/v1/export'];
 
@@ -63,6 +67,8 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
     app.use('/v1/*', rateLimit({ perMinute: policy.rateLimitPerMinute, ...(clock ? { clock } : {}) }));
   }
   app.use(requestTimeout({ ms: policy.requestTimeoutMs, exempt: LONG_RUNNING }));
+  // Before anything reads it: a search's body is its parameters, a few KB at most.
+  app.post('/v1/search', limitBody({ maxBytes: MAX_SEARCH_BODY_BYTES }));
   // Before the search routes: `/v1/search` asking for CSV or NDJSON is answered by the export.
   app.on(['GET', 'POST'], '/v1/search', searchExport({ engine, logger }));
   searchRoutes(app, engine);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.js';
+import { createApp, MAX_SEARCH_BODY_BYTES } from '../../src/api/app.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
@@ -73,6 +73,28 @@ describe('POST /v1/search', () => {
       body: '{"q": ',
     });
     expect((await problem(response, 400)).code).toBe('INVALID_BODY');
+  });
+
+  // Regression: a 3 MB search body was read whole, then refused for its shape.
+  it('refuses a body over the limit with a 413 before reading it', async () => {
+    const padding = 'x'.repeat(MAX_SEARCH_BODY_BYTES);
+    const response = await indexed.app.request('/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'Taliban', padding }),
+    });
+    expect((await problem(response, 413)).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('takes the largest valid request: every filter full, in four-byte characters', async () => {
+    const value = '𝕏'.repeat(200);
+    const filters = Object.fromEntries(['country', 'group', 'talks', 'round', 'issuer', 'speaker'].map((name) => [name, Array(50).fill(value)]));
+    const response = await indexed.app.request('/v1/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'Taliban', ...filters, talks: Array(50).fill(value) }),
+    });
+    expect((await problem(response, 400)).code).toBe('UNKNOWN_FACET_VALUE');
   });
 });
 

@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { RawSource } from '../../../ingest/extracted.js';
 import { prepareStatement, sha256 } from '../../../ingest/prepare.js';
@@ -8,6 +7,7 @@ import { AppError } from '../../errors.js';
 import { Problem, Statement, StatementWrite } from '../../schema/api.js';
 import { DocumentId } from '../../schema/document.js';
 import { adminAuth } from '../admin-auth.js';
+import { limitBody } from '../middleware/body-limit.js';
 import { presentStatement } from '../present.js';
 
 /** Largest request body a write accepts; a statement is text, and the longest in the corpora is far below this. */
@@ -62,12 +62,7 @@ export function statementWriteRoutes(app: OpenAPIHono, engine: SearchEngine, { a
       security: [{ adminToken: [] }],
       middleware: [
         auth,
-        bodyLimit({
-          maxSize: MAX_WRITE_BYTES,
-          onError: () => {
-            throw new AppError('PAYLOAD_TOO_LARGE', `the body is over ${MAX_WRITE_BYTES} bytes`);
-          },
-        }),
+        limitBody({ maxBytes: MAX_WRITE_BYTES }),
       ],
       request: { body: { content: { 'application/json': { schema: StatementWrite } }, required: true } },
       responses: {
