@@ -29,7 +29,8 @@ const PREPARE_THREADS = 1;
 function bareInsert(dir: string, files: string[]): { paragraphs: number; seconds: number } {
   const db = new Database(join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
-  db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')");
+  // The index's own tokenizer (src/engine/embedded/database.ts), so both sides cut the same words.
+  db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2 categories ''L* N* Co M*''')");
   const insert = db.prepare('INSERT INTO fts (text) VALUES (?)');
   const started = performance.now();
   let paragraphs = 0;

@@ -37,14 +37,20 @@ CREATE TABLE IF NOT EXISTS facet (
   PRIMARY KEY (field, value, doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facet_doc ON facet(doc, field, value);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+`;
+
+/**
+ * The full-text table, written as SQLite stores it in sqlite_master, so that an index file built with
+ * another definition is told apart. Combining marks (M*) are word characters: with the default
+ * categories a Devanagari vowel sign or an Arabic shadda split its word in pieces no query could match.
+ * src/query/tokens.ts tokenizes queries and highlights the same way.
+ */
+const ftsTable = `CREATE VIRTUAL TABLE fts USING fts5(
   text,
   content = '',
   contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row');
-`;
+  tokenize = 'unicode61 remove_diacritics 2 categories ''L* N* Co M*'''
+)`;
 
 /**
  * Opens (creating if needed) the index file in `dataDir`; a read-only connection (for search threads) only opens it. WAL keeps every committed
@@ -65,8 +71,25 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   // leaf, the FTS5 structure) is copied into the file once per checkpoint, and each checkpoint syncs.
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(schema);
+  db.transaction(() => useFtsTable(db)).immediate();
   useMergePolicy(db);
   return db;
+}
+
+/**
+ * Creates the full-text table, or rebuilds it from the stored documents when the index file holds
+ * another definition (an older tokenizer): its terms would never meet the queries' terms. The caller's
+ * transaction makes the rebuild whole or nothing; it is immediate so that two writers never both rebuild.
+ */
+function useFtsTable(db: Database.Database): void {
+  const stored = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'fts'").pluck().get();
+  if (stored === ftsTable) return;
+  if (stored !== undefined) db.exec('DROP TABLE fts');
+  db.exec(ftsTable);
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'row')");
+  // The merge policy first: the rebuild is a bulk insert. A dropped table took its settings with it.
+  useMergePolicy(db);
+  db.exec("INSERT INTO fts (rowid, text) SELECT rowid, body ->> '$.text' FROM docs");
 }
 
 /**

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/engine/embedded/database.js';
+import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
+import { loadIndexSettings } from '../../../src/engine/settings.js';
+import { noFilters } from '../../../src/schema/query.js';
+import { tempDataDir } from '../../helpers/seed.js';
+import { copyStatement, seedStatement } from '../../helpers/synthetic.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+// The definition index files were built with before combining marks joined words.
+const oldFts = `CREATE VIRTUAL TABLE fts USING fts5(
+  text,
+  content = '',
+  contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+)`;
+
+const vocabulary = (db: Database.Database): string[] => db.prepare<[], string>('SELECT term FROM fts_vocab').pluck().all();
+
+/** An index file as the old definition left it: documents indexed, replaced once so that rowids do not start at 1. */
+async function oldIndexFile(): Promise<string> {
+  const { dir, cleanup } = tempDataDir();
+  cleanups.push(cleanup);
+  const engine = openEmbeddedEngine(dir, loadIndexSettings());
+  const seed = await seedStatement();
+  const hindi = copyStatement(seed, 'marks', '2025-01-02', (document) => (document.paragraph === 3 ? 'नमस्ते दुनिया मंत्रालय' : document.text));
+  await engine.replaceStatements([seed, hindi]);
+  await engine.replaceStatements([hindi]);
+  await engine.close();
+  const db = new Database(join(dir, 'communique.sqlite'));
+  db.exec(`DROP TABLE fts; ${oldFts}; INSERT INTO fts (rowid, text) SELECT rowid, body ->> '$.text' FROM docs`);
+  expect(vocabulary(db)).toContain('नमस');
+  db.close();
+  return dir;
+}
+
+const storedFts = (dir: string): string => {
+  const db = new Database(join(dir, 'communique.sqlite'), { readonly: true });
+  const sql = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'fts'").pluck().get() ?? '';
+  db.close();
+  return sql;
+};
+
+describe('an index file built with the old tokenizer', () => {
+  it('is rebuilt when a writer opens it, keeping rowids and the merge policy, and then finds words with marks', async () => {
+    const dir = await oldIndexFile();
+    const db = openDatabase(dir);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'fts'").pluck().get()).toContain("categories ''L* N* Co M*''");
+    expect(vocabulary(db)).toContain('नमस्ते');
+    expect(vocabulary(db)).not.toContain('नमस');
+    const hindiRowid = db.prepare("SELECT rowid FROM docs WHERE id = 'marks-p3'").pluck().get();
+    expect(hindiRowid).toBeGreaterThan(1);
+    expect(db.prepare("SELECT rowid FROM fts WHERE fts MATCH '\"नमस्ते\"'").pluck().all()).toEqual([hindiRowid]);
+    const docRowids = db.prepare('SELECT rowid FROM docs ORDER BY rowid').pluck().all();
+    expect(db.prepare("SELECT rowid FROM fts WHERE fts MATCH 'the OR and OR of OR नमस्ते OR दुनिया' ORDER BY rowid").pluck().all()).toEqual(docRowids);
+    expect(db.prepare('SELECT k, v FROM fts_config WHERE k IN (?, ?) ORDER BY k').all('automerge', 'deletemerge')).toEqual([
+      { k: 'automerge', v: 16 },
+      { k: 'deletemerge', v: 25 },
+    ]);
+    db.close();
+
+    const engine = openEmbeddedEngine(dir, loadIndexSettings());
+    const result = await engine.search({ q: 'नमस्ते', filters: noFilters(), sort: 'relevance', offset: 0, limit: 10, facets: [] });
+    expect(result.hits.map((hit) => hit.document.id)).toEqual(['marks-p3']);
+    expect(result.hits[0]?.highlighted).toContain('<mark>नमस्ते</mark>');
+    // Two paragraphs of the seed mention it, and two of its copy.
+    expect((await engine.search({ q: 'ceasefire', filters: noFilters(), sort: 'relevance', offset: 0, limit: 0, facets: [] })).total).toBe(4);
+    await engine.close();
+  });
+
+  it('is left as it is by a read-only connection', async () => {
+    const dir = await oldIndexFile();
+    openDatabase(dir, { readonly: true }).close();
+    expect(storedFts(dir)).toBe(oldFts);
+  });
+});
