@@ -48,10 +48,11 @@ const NETWORK_REASONS: Record<string, string> = {
 };
 
 /** A failure as one readable reason: `HTTP 404 Not Found`, `timed out after 30 s (4 attempts)`. */
-function describeFailure(error: unknown, attempts: number, timeoutMs: number): string {
+function describeFailure(url: string, error: unknown, attempts: number, timeoutMs: number): string {
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s${tries}`;
   if (error instanceof TypeError && error.cause instanceof Error) {
+    if (error.cause.message === 'bad port') return `port ${new URL(url).port} is one fetch never connects to (reserved for another protocol)`;
     const code = (error.cause as NodeJS.ErrnoException).code;
     return `${(code && NETWORK_REASONS[code]) ?? error.cause.message}${tries}`;
   }
@@ -64,6 +65,11 @@ async function fetchOnce(url: string, options: FetchOptions): Promise<RawSource>
     headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5' },
     redirect: 'follow',
     signal: AbortSignal.timeout(options.timeoutMs),
+  }).catch((error: unknown) => {
+    // A network error without a system error code is fetch's own refusal (a blocked port such as
+    // 9 or 25): it says the same on every attempt, so it is not retried.
+    if (error instanceof TypeError && error.cause instanceof Error && !(error.cause as NodeJS.ErrnoException).code) throw new AbortError(error);
+    throw error;
   });
   if (!response.ok) {
     await response.body?.cancel();
@@ -107,7 +113,7 @@ export function createFetcher(overrides: Partial<FetchOptions> = {}): Fetcher {
           { retries: options.retries, minTimeout: options.retryDelayMs, factor: 2, randomize: true },
         );
       } catch (error) {
-        throw new AppError('FETCH_FAILED', describeFailure(error, attempts, options.timeoutMs), { cause: error });
+        throw new AppError('FETCH_FAILED', describeFailure(url, error, attempts, options.timeoutMs), { cause: error });
       }
     },
   };

@@ -208,6 +208,12 @@ describe('createFetcher', () => {
     expect(error.detail).toBe('connection refused (2 attempts)');
   });
 
+  // Regression: fetch's refusal of a blocked port was retried and reported as "bad port (4 attempts)".
+  it('does not retry a port fetch refuses, and says why', async () => {
+    const error = await failureOf(createFetcher({ ...quick, retries: 3 }).fetchSource('http://127.0.0.1:9/x'));
+    expect(error).toMatchObject({ code: 'FETCH_FAILED', detail: 'port 9 is one fetch never connects to (reserved for another protocol)' });
+  });
+
   // Regression: fetch failures were UNREADABLE_SOURCE (422), as if the page had been read.
   it.each([
     ['a 5xx after its retries', '/down', {}],
