@@ -16,10 +16,25 @@ const boundedSlug = (name: string): string => {
 };
 
 /**
+ * The id of a name the ASCII slug cannot carry (`日本語`, `café`): its letters with accents
+ * dropped, then 16 hex of the NFC name's hash, so `café` and `cafè` stay apart and a name
+ * spelled in NFD (as macOS stores it) takes the same id as in NFC. 16 hex, not 8: a folder of
+ * Chinese file names all share the empty slug, and 8 hex would collide within 100,000 of them.
+ */
+const hashedSlug = (name: string): string => {
+  const nfc = name.normalize('NFC');
+  const readable = slug(nfc.normalize('NFD').replace(/\p{M}/gu, '')).slice(0, MAX_SLUG).replace(/-+$/, '');
+  const hash = sha256(nfc).slice(0, 16);
+  return readable ? `${readable}-${hash}` : hash;
+};
+
+/**
  * A statement's id, stable across re-ingest so that a second ingest replaces, never duplicates.
  * Files are named by their name without extension (`000_f9833616b54a3226`), wherever they
  * were read from; URLs by host and path plus a short hash, since paths repeat across sites.
  * Ids are `[A-Za-z0-9_-]`, at most 100 characters.
+ *
+ * @example statementId('corpus/café.txt') // 'cafe-' and 16 hex, from any folder
  */
 export function statementId(sourceName: string): string {
   if (/^https?:\/\//i.test(sourceName)) {
@@ -28,5 +43,8 @@ export function statementId(sourceName: string): string {
     return `${slug(`${url.hostname}${url.pathname}`).slice(0, MAX_SLUG)}-${sha256(url.href).slice(0, 10)}`;
   }
   const stem = basename(sourceName).replace(/\.[^.]+$/, '');
-  return boundedSlug(stem) || sha256(sourceName).slice(0, 16);
+  // ASCII names keep the ids existing indexes were built with; only names the slug empties or
+  // cannot spell take a hash, of the name alone, never of the path it was given by.
+  const plain = /^[\x00-\x7f]*$/.test(stem) ? boundedSlug(stem) : '';
+  return plain || hashedSlug(stem);
 }

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -37,6 +37,15 @@ const ingestAsync = async (dataDir: string, ...args: string[]) => {
   }
 };
 
+/** Whether an unreadable folder can be made here: as a user other than root, or as root able to run the CLI as nobody. */
+function canRunAsNobody(): boolean {
+  if (process.getuid?.() !== 0) return true;
+  const probe = spawnSync(process.execPath, ['--import', 'tsx', '-e', '0'], { cwd: projectRoot, uid: 65534, gid: 65534 });
+  if (probe.status === 0) return true;
+  console.log('skipped: the unreadable-subfolder CLI test (running as root, and nobody cannot run the CLI in this clone)');
+  return false;
+}
+
 describe('npm run ingest', () => {
   it('prints a summary, one line per failed source, and exits 1 when any failed', () => {
     copyFileSync(seedPath, join(sources.dir, 'seed.txt'));
@@ -57,6 +66,38 @@ describe('npm run ingest', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.split('\n')[0]).toBe('ingest: --concurrency must be a whole number from 1 to 64, not "0"');
     expect(bad.stdout).toBe('');
+  }, 60_000);
+
+  // Regression: one folder the walk could not read failed the whole argument (`EACCES ... [INTERNAL]`),
+  // and nothing else under it was ingested. Root reads a mode-000 folder, so the run is made as nobody,
+  // which needs a clone that nobody can read (not one under a private home folder).
+  it.skipIf(!canRunAsNobody())('names an unreadable subfolder as one failure, ingests the rest of the folder, and exits 1', () => {
+    const own = tempDataDir();
+    try {
+      const folder = join(own.dir, 'f');
+      mkdirSync(join(folder, 'locked'), { recursive: true });
+      mkdirSync(join(folder, 'ok'));
+      copyFileSync(seedPath, join(folder, 'ok', 'one.txt'));
+      writeFileSync(join(folder, 'top.txt'), 'Qatar hosted the talks in Doha.');
+      writeFileSync(join(folder, 'locked', 'hidden.txt'), 'Never read.');
+      mkdirSync(join(own.dir, 'data'));
+      for (const dir of [own.dir, join(own.dir, 'data')]) chmodSync(dir, 0o777);
+      chmodSync(join(folder, 'locked'), 0o000);
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', folder], {
+        cwd: projectRoot,
+        env: { ...process.env, DATA_DIR: join(own.dir, 'data') },
+        encoding: 'utf8',
+        ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(run.stdout.split('\n').filter(Boolean)).toEqual([
+        'ingested 2 statements (12 paragraphs), 0 unchanged, 1 failed, of 3 sources',
+        `failed: ${join(folder, 'locked')}: permission denied [UNREADABLE_SOURCE]`,
+      ]);
+      expect(run.status).toBe(1);
+    } finally {
+      chmodSync(join(own.dir, 'f', 'locked'), 0o755);
+      own.cleanup();
+    }
   }, 60_000);
 
   it('deletes statements whose file is gone with --prune, and lists them', () => {

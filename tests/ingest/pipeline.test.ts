@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,6 +82,60 @@ describe('ingestSources', () => {
     expect(report.indexed).toBe(1);
     expect(report.failures).toHaveLength(1);
     expect(report.failures[0]?.reason).toMatch(/statement id "same" is already taken by .*a\/same\.txt/);
+    await engine.close();
+  });
+
+  // Regression: the walk skipped every symbolic link without a word, so a linked file was never
+  // ingested and a broken link never reported.
+  it('follows links to files and folders in a folder, each real file once, and names a broken link', async () => {
+    const { engine, sources } = setup();
+    mkdirSync(join(sources, 'elsewhere'));
+    copyFileSync(seedPath, join(sources, 'elsewhere', 'good.txt'));
+    writeFileSync(join(sources, 'elsewhere', 'other.txt'), 'Qatar hosted the talks in Doha.');
+    const links = join(sources, 'links');
+    mkdirSync(join(links, 'sub'), { recursive: true });
+    writeFileSync(join(links, 'real.txt'), 'The talks resume in Istanbul.');
+    symlinkSync('../elsewhere/good.txt', join(links, 'linked.txt'));
+    symlinkSync('nowhere', join(links, 'dangling.txt'));
+    // Neither a second name for a file already listed, nor a folder reached twice, is read again.
+    symlinkSync('real.txt', join(links, 'alias.txt'));
+    // Reaches good.txt again, after linked.txt: of two links to one file, the first in name order names it.
+    symlinkSync('../elsewhere', join(links, 'more'));
+    symlinkSync('..', join(links, 'sub', 'up'));
+    symlinkSync('loop-b.txt', join(links, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(links, 'loop-b.txt'));
+    // An editor's lock file: a hidden, dangling link, not a source.
+    symlinkSync('user@host.123', join(links, '.#real.txt'));
+
+    const report = await ingestSources([links], engine);
+    expect((await engine.statementIds()).sort()).toEqual(['linked', 'other', 'real']);
+    expect(report).toMatchObject({ sources: 6, indexed: 3 });
+    expect(report.failures).toEqual([
+      { source: join(links, 'dangling.txt'), code: 'UNREADABLE_SOURCE', reason: 'broken symbolic link: its target does not exist' },
+      { source: join(links, 'loop-a.txt'), code: 'UNREADABLE_SOURCE', reason: 'symbolic link loop' },
+      { source: join(links, 'loop-b.txt'), code: 'UNREADABLE_SOURCE', reason: 'symbolic link loop' },
+    ]);
+    const other = await engine.getStatement('other');
+    expect(other[0]?.source.path).toMatch(/links\/more\/other\.txt$/);
+    await engine.close();
+  });
+
+  // A link whose target is unmounted or moved is still there: pruning must not delete its statement.
+  it('reports a link that broke since the last ingest, and does not prune its folder', async () => {
+    const { engine, sources } = setup();
+    mkdirSync(join(sources, 'archive'));
+    copyFileSync(seedPath, join(sources, 'archive', 'kept.txt'));
+    const folder = join(sources, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'own.txt'), 'The talks resume in Istanbul.');
+    symlinkSync('../archive/kept.txt', join(folder, 'kept.txt'));
+    expect((await ingestSources([folder], engine)).indexed).toBe(2);
+
+    rmSync(join(sources, 'archive'), { recursive: true });
+    const report = await ingestSources([folder], engine, { prune: true });
+    expect(report.failures).toEqual([{ source: join(folder, 'kept.txt'), code: 'UNREADABLE_SOURCE', reason: 'broken symbolic link: its target does not exist' }]);
+    expect(report.pruned).toEqual([]);
+    expect((await engine.statementIds()).sort()).toEqual(['kept', 'own']);
     await engine.close();
   });
 

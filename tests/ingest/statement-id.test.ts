@@ -43,4 +43,37 @@ describe('statementId', () => {
     expect(id).toMatch(/^a{79}-[0-9a-f]{8}$/);
     expect(DocumentId.safeParse(id).success).toBe(true);
   });
+
+  // Regression: a name the slug emptied fell back to a hash of the path as given, so the same
+  // file took a new id from each folder and working directory, and re-ingesting it duplicated it.
+  it('gives a non-ASCII file name one id from any folder or working directory', () => {
+    const ids = new Set(['src/日本語.txt', 'other/日本語.txt', '日本語.txt', '/abs/日本語.txt', 'src/日本語.txt'.normalize('NFD')].map(statementId));
+    expect(ids.size).toBe(1);
+    const [id = ''] = ids;
+    expect(DocumentId.safeParse(id).success).toBe(true);
+  });
+
+  // Regression: both names slugged to `caf`, so each run's statement replaced the other's.
+  it('keeps apart names that differ only in letters the slug cannot spell', () => {
+    const names = ['café', 'cafè', 'caf', 'cafe', 'Ελλάδα', 'Україна', '日本語', '中国'];
+    const ids = names.map((name) => statementId(`statements/${name}.txt`));
+    expect(new Set(ids).size).toBe(names.length);
+    for (const id of ids) {
+      expect(DocumentId.safeParse(id).success).toBe(true);
+      expect(id.length).toBeLessThanOrEqual(100);
+    }
+    expect(statementId('a/café.txt')).toMatch(/^cafe-[0-9a-f]{16}$/);
+    // A name spelled in NFD (as macOS stores it) is the same name.
+    expect(statementId('b/cafe\u0301.md')).toBe(statementId('a/café.txt'));
+  });
+
+  it('names a long non-ASCII name in at most 100 characters', () => {
+    const id = statementId(`${'é'.repeat(200)}.txt`);
+    expect(id).toMatch(/^e{80}-[0-9a-f]{16}$/);
+  });
+
+  it('names an ASCII name the slug empties by that name, not by the path it was given', () => {
+    expect(statementId('a/---.txt')).toBe(statementId('b/---.txt'));
+    expect(statementId('a/---.txt')).toMatch(/^[0-9a-f]{16}$/);
+  });
 });
