@@ -2,7 +2,7 @@ import { findCountryMentions } from './countries.js';
 import { CARDINALS, ORD, ordinalValue } from './ordinals.js';
 import type { PhraseMatch } from './phrase-matcher.js';
 import { findTalksAliases, findTalksMentions, talksId, type TalksMention, type TalksRef } from './talks.js';
-import { partiesAfter } from './talks-parties.js';
+import { firstMentionFrom, matchAt, partiesAfter } from './talks-parties.js';
 import { Tokens } from './tokens.js';
 
 export { describeTalks } from './talks.js';
@@ -25,6 +25,8 @@ const ORDINAL_ROUND = new RegExp(`\\b(${ORD}(?:\\s*(?:,|,?\\s*and|&)\\s*${ORD})*
 const ROUND_NUMBER = /\b[Rr]ound\s+(\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\b/g;
 const ORDINAL_BEFORE = new RegExp(`\\b${ORD}\\s+$`, 'i');
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
+// Sticky: matched right after a round, not on a copy of the rest of the paragraph.
+const ROUND_OF = /\s+(of\s+)?(?:the\s+|these\s+|this\s+)?/y;
 // Every round and every head noun of talks.ts ("talks", "negotiations", ...) holds one of these.
 const MIGHT_NAME_ROUNDS = /round|talks|negotiat|consultations|dialogue/i;
 
@@ -39,12 +41,18 @@ function numberValue(word: string): number {
   }, 0);
 }
 
+/** The first of the talks, in order of start, that starts at `at`. */
+function talksAt(talks: readonly TalksMention[], at: number): TalksMention | undefined {
+  const first = talks[firstMentionFrom(talks, at)];
+  return first?.start === at ? first : undefined;
+}
+
 /** What the words right after "round(s)" tie the round to, or `null` when they rule talks out. */
 function attachment(text: string, after: number, talks: readonly TalksMention[], countries: readonly PhraseMatch<string>[]) {
   const listed = partiesAfter(text, after, countries);
   if (listed.codes.length > 0) return { talks: { kind: 'known', id: talksId(listed.codes, 'talks') } as const, attached: true };
-  const gap = /^\s+(of\s+)?(?:the\s+|these\s+|this\s+)?/.exec(text.slice(after));
-  const named = gap ? talks.find((t) => t.start === after + gap[0].length) : undefined;
+  const gap = matchAt(ROUND_OF, text, after);
+  const named = gap ? talksAt(talks, after + gap[0].length) : undefined;
   if (named) return { talks: named.talks, attached: true };
   // "the second round of voting", "a round of sanctions": a round, but not of talks.
   if (gap?.[1]) return null;

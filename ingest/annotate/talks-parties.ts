@@ -8,20 +8,54 @@ export interface Parties {
   end: number;
 }
 
-const BETWEEN = /^\s+(?:between|among)\s+(?:the\s+)?/;
-const WITH = /^\s+with\s+(?:the\s+)?/;
+// Sticky, matched at a position (`matchAt`) rather than on a copy of the rest of the
+// paragraph: one paragraph can be megabytes long, and these run once per head noun.
+const BETWEEN = /\s+(?:between|among)\s+(?:the\s+)?/y;
+const WITH = /\s+with\s+(?:the\s+)?/y;
 const LIST_GAP = /^\s*(?:,|,?\s*and|&)\s*(?:the\s+)?$/;
 
+/** A sticky regex matched at `at` of the text, and nowhere else. */
+export function matchAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
+  sticky.lastIndex = at;
+  return sticky.exec(text);
+}
+
 /**
- * The countries listed right after a position, after the words `lead` matches: "between
- * Pakistan and Afghanistan", "among China, Japan and the ROK".
+ * The index of the first mention that starts at or after `at`, by bisection. Mentions come in
+ * order of start, as a matcher finds them, and never empty: a paragraph holds thousands of
+ * them, and a scan of them all per head noun or round made annotating it quadratic.
+ */
+export function firstMentionFrom(mentions: readonly { start: number }[], at: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid]!.start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The mentions that lie within [start, end), in order. */
+export function mentionsWithin<M extends { start: number; end: number }>(mentions: readonly M[], start: number, end: number): M[] {
+  const within: M[] = [];
+  for (let i = firstMentionFrom(mentions, start); i < mentions.length && mentions[i]!.start < end; i += 1) {
+    if (mentions[i]!.end <= end) within.push(mentions[i]!);
+  }
+  return within;
+}
+
+/**
+ * The countries listed right after a position, after the words `lead` (a sticky regex)
+ * matches: "between Pakistan and Afghanistan", "among China, Japan and the ROK".
  */
 export function partiesAfter(text: string, from: number, mentions: readonly PhraseMatch<string>[], lead: RegExp = BETWEEN): Parties {
-  const opening = lead.exec(text.slice(from));
+  const opening = matchAt(lead, text, from);
   if (!opening) return { codes: [], end: from };
   let end = from + opening[0].length;
   const codes: string[] = [];
-  for (const m of mentions) {
+  for (let i = firstMentionFrom(mentions, end); i < mentions.length; i += 1) {
+    const m = mentions[i]!;
     if (m.start < end) continue;
     const gap = text.slice(end, m.start);
     if (!(codes.length === 0 ? /^$/ : LIST_GAP).test(gap)) break;
@@ -31,17 +65,17 @@ export function partiesAfter(text: string, from: number, mentions: readonly Phra
   return { codes, end };
 }
 
-const SUBJECT = /^\s+(?:on|over|about|regarding)\s+(?:(?:the|a|an)\s+)?\p{Lu}[\p{L}\p{N}'’.+-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.+-]*)*/u;
+const SUBJECT = /\s+(?:on|over|about|regarding)\s+(?:(?:the|a|an)\s+)?\p{Lu}[\p{L}\p{N}'’.+-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.+-]*)*/uy;
 
 /**
  * The parties named after a head noun: in the name of its subject ("negotiations on the
  * China-Japan-ROK Free Trade Agreement") and in a list ("... among China, Japan and the ROK").
  */
 export function partiesNamedAfter(text: string, headEnd: number, mentions: readonly PhraseMatch<string>[]): Parties {
-  const subject = SUBJECT.exec(text.slice(headEnd));
+  const subject = matchAt(SUBJECT, text, headEnd);
   const subjectEnd = headEnd + (subject?.[0].length ?? 0);
-  const inSubject = mentions
-    .filter((m) => m.start >= headEnd && m.end <= subjectEnd && !isPlaceName(text.slice(m.start, m.end)))
+  const inSubject = mentionsWithin(mentions, headEnd, subjectEnd)
+    .filter((m) => !isPlaceName(text.slice(m.start, m.end)))
     .map((m) => m.value);
   const listed = partiesAfter(text, subjectEnd, mentions);
   return { codes: [...inSubject, ...listed.codes], end: Math.max(subjectEnd, listed.end) };
@@ -68,7 +102,8 @@ const PREPOSITION_BEFORE = /\b(?:in|at|from|of|to|for|by|on|near|between|among|w
 function partiesBefore(text: string, end: number, mentions: readonly PhraseMatch<string>[]): string[] {
   const codes: string[] = [];
   let at = end;
-  for (let i = mentions.length - 1; i >= 0; i -= 1) {
+  // The mentions from `end` on all end after it: start with the last one before it.
+  for (let i = firstMentionFrom(mentions, end) - 1; i >= 0; i -= 1) {
     const m = mentions[i]!;
     if (m.end > at) continue;
     if (!(codes.length === 0 ? /^$/ : LIST_GAP).test(text.slice(m.end, at))) break;

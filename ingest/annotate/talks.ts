@@ -1,7 +1,7 @@
 import { countryName, isPlaceName } from './countries.js';
 import { readGazetteer, TalksFile } from './gazetteer-files.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
-import { partiesNamedAfter, partiesOfClause } from './talks-parties.js';
+import { mentionsWithin, partiesNamedAfter, partiesOfClause } from './talks-parties.js';
 import type { Tokens } from './tokens.js';
 
 /**
@@ -90,13 +90,17 @@ export function findTalksMentions(text: string, tokens: Tokens, mentions: readon
   const { modifiers } = talksGazetteer();
   const aliases = findTalksAliases(tokens);
   const found = [...aliases];
+  // Heads come in order, and so do the aliases: the only alias that can hold a head is the
+  // first that ends after it.
+  let alias = 0;
   for (const head of text.matchAll(HEAD)) {
     const headStart = head.index;
     const headEnd = headStart + head[0].length;
-    if (aliases.some((a) => a.start <= headStart && headStart < a.end)) continue;
+    while (alias < aliases.length && aliases[alias]!.end <= headStart) alias += 1;
+    if (alias < aliases.length && aliases[alias]!.start <= headStart) continue;
     const { start, named } = descriptorStart(text, headStart, modifiers);
     // "the Istanbul talks" names a venue, not a party.
-    const inName = mentions.filter((m) => m.start >= start && m.end <= headStart && !isPlaceName(text.slice(m.start, m.end)));
+    const inName = mentionsWithin(mentions, start, headStart).filter((m) => !isPlaceName(text.slice(m.start, m.end)));
     const after = partiesNamedAfter(text, headEnd, mentions);
     let parties = [...inName.map((m) => m.value), ...after.codes];
     let end = after.end;

@@ -210,7 +210,7 @@ describe('createFetcher', () => {
 
   // Regression: fetch's refusal of a blocked port was retried and reported as "bad port (4 attempts)".
   it('does not retry a port fetch refuses, and says why', async () => {
-    const error = await failureOf(createFetcher({ ...quick, retries: 3 }).fetchSource('http://127.0.0.1:9/x'));
+    const error = await failureOf(createFetcher({ ...quick, retries: 3, timeoutMs: 30_000 }).fetchSource('http://127.0.0.1:9/x'));
     expect(error).toMatchObject({ code: 'FETCH_FAILED', detail: 'port 9 is one fetch never connects to (reserved for another protocol)' });
   });
 
