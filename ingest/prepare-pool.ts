@@ -42,3 +42,26 @@ export class PreparePool {
     return this.pool.close();
   }
 }
+
+/** Prepares one source into its statement's documents; errors are the `AppError`s of `prepareStatement`. */
+export type PrepareWrite = (raw: RawSource, options: PrepareOptions) => Promise<StatementDocuments>;
+
+/**
+ * `prepareStatement` in one thread started at the first call, for a server's writes: annotating a
+ * large statement takes a second or more of CPU, which in the server's thread would stall every
+ * request meanwhile. Idle servers that never write start no thread.
+ */
+export function preparingThread(): { prepare: PrepareWrite; close(): Promise<void> } {
+  let pool: PreparePool | null = null;
+  return {
+    async prepare(raw, options) {
+      pool ??= new PreparePool(1);
+      const prepared = await pool.prepare(raw, null, options);
+      // Null means "unchanged", which only a fingerprint to compare with (none here) can say.
+      if (prepared === null) throw new Error('the prepare thread found an unchanged source where none was indexed');
+      return prepared;
+    },
+    close: () => pool?.close() ?? Promise.resolve(),
+  };
+}
+

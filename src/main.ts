@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { formatReport } from '../ingest/report.js';
 import { ingestSources } from '../ingest/pipeline.js';
+import { preparingThread } from '../ingest/prepare-pool.js';
 import { createProgress } from '../ingest/progress.js';
 import { createApp } from './api/app.js';
 import { loadConfig } from './config.js';
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   console.log(formatReport(report));
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const app = createApp({ engine, adminToken: config.adminToken, logger, http: config.http, registry });
+  const writes = preparingThread();
+  const app = createApp({ engine, adminToken: config.adminToken, logger, http: config.http, registry, prepareWrite: writes.prepare });
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts },
     (info) => {
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   );
   server.setTimeout(SOCKET_IDLE_MS);
   const stop = (): void => {
-    server.close(() => void engine.close().then(() => process.exit(0)));
+    server.close(() => void Promise.all([writes.close(), engine.close()]).then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { Registry } from 'prom-client';
+import type { PrepareWrite } from '../../ingest/prepare-pool.js';
 import type { HttpPolicy } from '../config.js';
 import type { SearchEngine } from '../engine/engine.js';
 import { AppError } from '../errors.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   registry?: Registry;
   /** The rate limiter's clock (ms), for tests. */
   clock?: () => number;
+  /** How a written statement is read and annotated; in this thread by default, in a thread of its own in main.ts. */
+  prepareWrite?: PrepareWrite;
 }
 
 /** q (500 characters) and 50 values of 200 characters for each of seven filters fit, even in four-byte characters (~280 KB). */
@@ -49,7 +52,7 @@ const consoleLogger: Logger = { error: (record) => console.error(JSON.stringify(
  * The HTTP app: middleware, routes and the error boundary, and no I/O of its own, so tests
  * can call `createApp(deps).request(...)` in-process.
  */
-export function createApp({ engine: bareEngine, adminToken = null, logger = consoleLogger, http = {}, registry = new Registry(), clock }: AppDeps): OpenAPIHono {
+export function createApp({ engine: bareEngine, adminToken = null, logger = consoleLogger, http = {}, registry = new Registry(), clock, prepareWrite }: AppDeps): OpenAPIHono {
   const policy: HttpPolicy = { corsOrigins: [], rateLimitPerMinute: 0, requestTimeoutMs: 10_000, ...http };
   const engine = instrumentEngine(bareEngine, registry);
   const app = new OpenAPIHono({
@@ -73,7 +76,7 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
   app.on(['GET', 'POST'], '/v1/search', searchExport({ engine, logger }));
   searchRoutes(app, engine);
   statementRoutes(app, engine);
-  statementWriteRoutes(app, engine, { adminToken });
+  statementWriteRoutes(app, engine, { adminToken, ...(prepareWrite ? { prepare: prepareWrite } : {}) });
   exportRoutes(app, engine, logger);
   facetRoutes(app, engine);
   healthRoutes(app, engine);

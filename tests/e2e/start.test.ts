@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Health, Problem, SearchResponse } from '../../src/schema/api.js';
+import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 import { tempDataDir } from '../helpers/seed.js';
 
@@ -55,6 +55,31 @@ describe('npm start, end to end over HTTP', () => {
     expect(second.output()).toContain('ingested 0 statements (0 paragraphs), 1 unchanged');
     const health = Health.parse(await (await get(second, '/v1/health')).json());
     expect(health).toMatchObject({ documents: 11, statements: 1 });
+  }, 60_000);
+
+  it('writes a statement over HTTP, read and annotated in its prepare thread, and deletes it', async () => {
+    const own = tempDataDir();
+    const token = 'e2e-admin-token-0123456789abcdef';
+    const server = await startServer({ DATA_DIR: own.dir, ADMIN_TOKEN: token });
+    servers.push(server);
+    try {
+      const headers = { Authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const text = 'Islamabad, 3 March 2025. Pakistan and Afghanistan held the second round of talks in Doha.';
+      const written = await fetch(`${server.url}/v1/statements`, { method: 'POST', headers, body: JSON.stringify({ id: 'e2e-write', text }) });
+      expect(written.status).toBe(201);
+      const statement = Statement.parse(await written.json());
+      expect(statement.paragraphs[0]?.countries.map((country) => country.code)).toEqual(['PK', 'AF', 'QA']);
+      expect(statement.paragraphs[0]?.rounds.map((round) => round.round)).toEqual([2]);
+      const found = SearchResponse.parse(await (await get(server, '/v1/search?q=Doha&country=AF')).json());
+      expect(found.hits.map((hit) => hit.statementId)).toContain('e2e-write');
+      const damaged = await fetch(`${server.url}/v1/statements`, { method: 'POST', headers, body: JSON.stringify({ html: '<html><body><script>x()</script></body></html>' }) });
+      expect(damaged.status).toBe(422);
+      expect((await fetch(`${server.url}/v1/statements/e2e-write`, { method: 'DELETE', headers })).status).toBe(204);
+      expect((await get(server, '/v1/statements/e2e-write')).status).toBe(404);
+    } finally {
+      expect(await server.stop()).toBe(0);
+      own.cleanup();
+    }
   }, 60_000);
 
   it('refuses a bad configuration with every bad key named, before listening', async () => {

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { RawSource } from '../../../ingest/extracted.js';
+import type { PrepareWrite } from '../../../ingest/prepare-pool.js';
 import { prepareStatement, sha256 } from '../../../ingest/prepare.js';
 import type { SearchEngine } from '../../engine/engine.js';
 import { AppError } from '../../errors.js';
@@ -41,7 +42,16 @@ function toRawSource(body: StatementWrite): { raw: RawSource; id: string } {
   return { raw: { name: `${id}.${extension}`, bytes, sidecar, contentType }, id };
 }
 
-export function statementWriteRoutes(app: OpenAPIHono, engine: SearchEngine, { adminToken, now = () => new Date() }: { adminToken: string | null; now?: () => Date }): void {
+/** Prepares in the calling thread: for tests and tools; the server passes a thread (`preparingThread`). */
+const prepareHere: PrepareWrite = async (raw, options) => prepareStatement(raw, options);
+
+export interface WriteOptions {
+  adminToken: string | null;
+  prepare?: PrepareWrite;
+  now?: () => Date;
+}
+
+export function statementWriteRoutes(app: OpenAPIHono, engine: SearchEngine, { adminToken, prepare = prepareHere, now = () => new Date() }: WriteOptions): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
     scheme: 'bearer',
@@ -80,7 +90,7 @@ export function statementWriteRoutes(app: OpenAPIHono, engine: SearchEngine, { a
     }),
     async (c) => {
       const { raw, id } = toRawSource(c.req.valid('json'));
-      await engine.replaceStatements([prepareStatement(raw, { statementId: id, path: null, retrievedAt: now() })]);
+      await engine.replaceStatements([await prepare(raw, { statementId: id, path: null, retrievedAt: now() })]);
       const [first, ...rest] = await engine.getStatement(id);
       if (!first) throw new AppError('INTERNAL', `statement ${id} was written but cannot be read back`);
       return c.json(presentStatement([first, ...rest]), 201, { Location: `/v1/statements/${id}` });
