@@ -11,6 +11,7 @@ import { corsPolicy } from './middleware/cors.js';
 import { instrumentEngine } from './middleware/engine-metrics.js';
 import { requestLog, type AppLogger } from './middleware/logging.js';
 import { httpMetrics } from './middleware/metrics.js';
+import { percentEncoding } from './middleware/percent-encoding.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestTimeout } from './middleware/timeout.js';
 import { invalidInput, problemResponse, type Logger } from './problem.js';
@@ -70,6 +71,7 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
     app.use('/v1/*', rateLimit({ perMinute: policy.rateLimitPerMinute, ...(clock ? { clock } : {}) }));
   }
   app.use(requestTimeout({ ms: policy.requestTimeoutMs, exempt: LONG_RUNNING }));
+  app.use('/v1/*', percentEncoding());
   // Before anything reads it: a search's body is its parameters, a few KB at most.
   app.post('/v1/search', limitBody({ maxBytes: MAX_SEARCH_BODY_BYTES }));
   // Before the search routes: `/v1/search` asking for CSV or NDJSON is answered by the export.
