@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatePrecision, DateSource, DocumentId, IsoDate, MentionedDate, Provenance } from './document.js';
+import { DatePrecision, DateSource, DocumentId, IsoDate, MentionedDate, Provenance, StoredIsoDate } from './document.js';
 import { SortOrder } from './query.js';
 
 /** Facets as the API names them (singular, as in `?country=`). */
@@ -86,7 +86,7 @@ export const Hit = z.object({
   title: z.string(),
   issuer: Country.nullable(),
   ministry: z.string().nullable(),
-  date: IsoDate.nullable(),
+  date: StoredIsoDate.nullable(),
   datePrecision: DatePrecision.nullable(),
   dateSource: DateSource.nullable(),
   language: z.string(),
@@ -137,7 +137,7 @@ export const Statement = z.object({
   title: z.string(),
   issuer: Country.nullable(),
   ministry: z.string().nullable(),
-  date: IsoDate.nullable(),
+  date: StoredIsoDate.nullable(),
   datePrecision: DatePrecision.nullable(),
   dateSource: DateSource.nullable(),
   language: z.string(),

@@ -16,11 +16,16 @@ function isCalendarDay(value: string): boolean {
   return day <= days;
 }
 
-/** `2025`, `2025-11` or `2025-11-07`, a day that exists. */
-export const IsoDate = z
+/**
+ * `2025`, `2025-11` or `2025-11-07` as stored and answered. Indexes written before the calendar
+ * check may hold a day such as 2021-02-30; reading them back must not fail.
+ */
+export const StoredIsoDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isCalendarDay, 'no such day in the calendar');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** A date as input (a parameter, a body, a sidecar, a page): also a day that exists. */
+export const IsoDate = StoredIsoDate.refine(isCalendarDay, 'no such day in the calendar');
 
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
@@ -29,7 +34,7 @@ export const DateSource = z.enum(['metadata', 'page', 'text-inferred']);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const MentionedDate = z.object({
-  value: IsoDate,
+  value: StoredIsoDate,
   precision: DatePrecision,
   /** True when part of the date (usually the year) came from context, not the words. */
   inferred: z.boolean(),
@@ -63,7 +68,7 @@ export const StatementMeta = z.object({
   issuer: z.string().nullable(),
   ministry: z.string().nullable(),
   language: z.string(),
-  date: IsoDate.nullable(),
+  date: StoredIsoDate.nullable(),
   /** yyyymmdd as a number, the statement date's first day, for range filters and sorting; 0 when unknown. */
   dateNum: z.number().int(),
   /** The statement date's year, month (`2025-11`) and day (`2025-11-07`), as precise as the date is, for histograms. */
