@@ -89,8 +89,9 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
   docsRoutes(app);
   metricsRoutes(app, registry);
   webRoutes(app);
+  const methodsOf = allowedMethods(app.routes);
   app.notFound((c) => {
-    const allowed = allowedMethods(app.routes, c.req.path);
+    const allowed = methodsOf(c.req.path);
     // A route that answers this method and found nothing (an unknown asset) is a 404 too.
     if (allowed.length === 0 || allowed.includes(c.req.method)) return problemResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), logger);
     const refused = problemResponse(c, new AppError('METHOD_NOT_ALLOWED', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`), logger);
