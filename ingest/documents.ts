@@ -39,7 +39,12 @@ export function buildStatement(
   const first = paragraphs[0];
   if (!first) throw new AppError('EMPTY_SOURCE', 'no paragraph of text');
   const knownDate = extracted.date ? { value: extracted.date.value, precision: extracted.date.precision } : null;
-  const annotated = annotateStatement({ statementId, paragraphs: paragraphs.map((p) => p.text), knownDate });
+  const annotated = annotateStatement({
+    statementId,
+    paragraphs: paragraphs.map((p) => p.text),
+    knownDate,
+    retrievedOn: source.retrievedAt.slice(0, 10),
+  });
   const date: { value: string; precision: DatePrecision } | null = knownDate ?? annotated.inferredDate;
   const meta: StatementMeta = {
     statementId,

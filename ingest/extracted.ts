@@ -8,7 +8,7 @@ export const ExtractedStatement = z.object({
   issuer: z.string().nullable(),
   ministry: z.string().nullable(),
   date: z
-    .object({ value: IsoDate, precision: DatePrecision, source: z.enum(['metadata', 'page']) })
+    .object({ value: IsoDate, precision: DatePrecision, source: z.enum(['metadata', 'page', 'file-name']) })
     .nullable(),
   language: z.string().nullable(),
   url: z.string().nullable(),

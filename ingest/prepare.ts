@@ -3,11 +3,12 @@ import type { StatementDocuments } from '../src/schema/document.js';
 import { buildStatement } from './documents.js';
 import type { RawSource } from './extracted.js';
 import { rejectUndecodable } from './read/damage.js';
+import { applyFileName } from './read/file-name-profiles.js';
 import { readSource } from './read/read-source.js';
 import { applySidecar, parseSidecar } from './sidecar.js';
 
 /** Bump when extraction or annotation changes, so unchanged sources are indexed again once. */
-export const INGEST_VERSION = '4';
+export const INGEST_VERSION = '5';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -33,7 +34,8 @@ export const prepareIfChanged = (raw: RawSource, indexed: string | null, options
  * or an upload.
  */
 export function prepareStatement(raw: RawSource, options: PrepareOptions): StatementDocuments {
-  const extracted = applySidecar(readSource(raw), parseSidecar(raw.sidecar ?? {}));
+  const read = readSource(raw);
+  const extracted = applySidecar(options.path === null ? read : applyFileName(read, options.path), parseSidecar(raw.sidecar ?? {}));
   rejectUndecodable(extracted);
   const provenance = {
     ...(extracted.url ? { url: extracted.url } : {}),

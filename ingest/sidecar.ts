@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../src/schema/document.js';
+import { IsoDate, precisionOf } from '../src/schema/document.js';
 import { AppError } from '../src/errors.js';
 import type { ExtractedStatement } from './extracted.js';
 
@@ -23,9 +23,6 @@ export function parseSidecar(raw: unknown): Sidecar {
   }
   return parsed.data;
 }
-
-const precisionOf = (date: string): 'day' | 'month' | 'year' =>
-  date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
 /** Sidecar values win over what a reader found in the source itself. */
 export function applySidecar(extracted: ExtractedStatement, sidecar: Sidecar): ExtractedStatement {

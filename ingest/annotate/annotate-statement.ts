@@ -12,6 +12,8 @@ export interface AnnotateInput {
   paragraphs: string[];
   /** The date the source gives (metadata or page), if any. */
   knownDate: { value: string; precision: DatePrecision } | null;
+  /** The day (YYYY-MM-DD) the source was retrieved: a statement is not dated after it. */
+  retrievedOn: string;
 }
 
 export interface AnnotatedStatement {
@@ -52,16 +54,21 @@ export function annotateStatement(input: AnnotateInput): AnnotatedStatement {
   });
   return {
     paragraphs,
-    inferredDate: input.knownDate === null ? latestDate(paragraphs.flatMap((p) => p.mentionedDates)) : null,
+    inferredDate: input.knownDate === null ? latestDate(paragraphs.flatMap((p) => p.mentionedDates), input.retrievedOn) : null,
     talks: [...new Set(talks.flatMap((t) => t.talks))],
   };
 }
 
-/** The latest day mentioned, else the latest month or year: when a statement is undated, its
- * latest event is the best guess at its date. */
-function latestDate(dates: readonly MentionedDate[]): { value: string; precision: DatePrecision } | null {
-  const days = dates.filter((d) => d.precision === 'day');
-  const pool = days.length > 0 ? days : dates;
+/**
+ * The latest day mentioned, else the latest month or year: when a statement is undated, its
+ * latest event is the best guess at its date. Dates after the day it was retrieved are goals
+ * and deadlines ("the 2030 Agenda", "by 2050"), not events: a third of the UN General Debate
+ * speeches were dated 2030 or 2050 by them.
+ */
+function latestDate(dates: readonly MentionedDate[], retrievedOn: string): { value: string; precision: DatePrecision } | null {
+  const past = dates.filter((d) => d.value <= retrievedOn.slice(0, d.value.length));
+  const days = past.filter((d) => d.precision === 'day');
+  const pool = days.length > 0 ? days : past;
   const latest = pool.reduce<MentionedDate | null>((best, d) => (best === null || d.value > best.value ? d : best), null);
   return latest && { value: latest.value, precision: latest.precision };
 }

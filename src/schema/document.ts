@@ -30,7 +30,10 @@ export const IsoDate = StoredIsoDate.refine(isCalendarDay, 'no such day in the c
 export const DatePrecision = z.enum(['day', 'month', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
-export const DateSource = z.enum(['metadata', 'page', 'text-inferred']);
+/** How precise a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date is. */
+export const precisionOf = (date: string): DatePrecision => (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year');
+
+export const DateSource = z.enum(['metadata', 'page', 'file-name', 'text-inferred']);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const MentionedDate = z.object({

@@ -8,6 +8,7 @@ type Paragraph = Statement['paragraphs'][number];
 const dateSourceNote: Record<NonNullable<Statement['dateSource']>, string> = {
   metadata: 'from the source metadata',
   page: 'from the page',
+  'file-name': 'from the file name',
   'text-inferred': 'inferred from the text',
 };
 

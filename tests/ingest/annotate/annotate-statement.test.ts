@@ -27,7 +27,9 @@ const fixture = Fixture.parse(JSON.parse(readFileSync(fixtureUrl, 'utf8')));
 const seedParagraphs = readFileSync(seedUrl, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '');
-const seed = annotateStatement({ statementId: '000_f9833616b54a3226', paragraphs: seedParagraphs, knownDate: null });
+// The day the sources of these tests were "retrieved": statements are never dated after it.
+const retrievedOn = '2026-11-27';
+const seed = annotateStatement({ statementId: '000_f9833616b54a3226', paragraphs: seedParagraphs, knownDate: null, retrievedOn });
 
 const facetOf = (n: number) => {
   const facets = seed.paragraphs[n - 1];
@@ -76,6 +78,7 @@ describe('annotating the seed statement (tests/fixtures/000_f9833616b54a3226.jso
       statementId: 'other',
       paragraphs: ['Diplomats met in Vienna for the third round of the Iran nuclear talks.'],
       knownDate: null,
+      retrievedOn,
     });
     expect(other.paragraphs[0]?.roundNumbers).toEqual([3]);
     expect(other.paragraphs[0]?.rounds).toEqual(['IR-nuclear-talks:3']);
@@ -85,7 +88,7 @@ describe('annotating the seed statement (tests/fixtures/000_f9833616b54a3226.jso
 
 describe('annotateStatement', () => {
   it('infers no date when the source gives one', () => {
-    const dated = annotateStatement({ statementId: 's', paragraphs: seedParagraphs, knownDate: { value: '2025-11-08', precision: 'day' } });
+    const dated = annotateStatement({ statementId: 's', paragraphs: seedParagraphs, knownDate: { value: '2025-11-08', precision: 'day' }, retrievedOn });
     expect(dated.inferredDate).toBeNull();
   });
 
@@ -93,8 +96,19 @@ describe('annotateStatement', () => {
     { why: 'the latest day mentioned', paragraphs: ['Talks began on 3 March 2024.', 'They ended on March 9.'], date: { value: '2024-03-09', precision: 'day' } },
     { why: 'a month when no day is mentioned', paragraphs: ['The visit took place in May 2023.', 'It followed talks in 2021.'], date: { value: '2023-05', precision: 'month' } },
     { why: 'nothing when no date is written', paragraphs: ['Over the past four years, since then, these years were hard.'], date: null },
+    {
+      why: 'its latest past date, never a goal after it was retrieved',
+      paragraphs: ['We met in 2015 and support the goals to be met by 2030.', 'Our emissions will be net zero by 2050.'],
+      date: { value: '2015', precision: 'year' },
+    },
+    {
+      why: 'a day no later than the day it was retrieved',
+      paragraphs: ['The talks of 26 November 2026 were useful.', 'The next round is on 3 December 2026.'],
+      date: { value: '2026-11-26', precision: 'day' },
+    },
+    { why: 'nothing when every date is still to come', paragraphs: ['The summit will meet in December 2026 and again in 2027.'], date: null },
   ])('dates an undated statement by $why', ({ paragraphs, date }) => {
-    expect(annotateStatement({ statementId: 's', paragraphs, knownDate: null }).inferredDate).toEqual(date);
+    expect(annotateStatement({ statementId: 's', paragraphs, knownDate: null, retrievedOn }).inferredDate).toEqual(date);
   });
 
   it('takes a missing year from the statement date when the text writes none', () => {
@@ -102,6 +116,7 @@ describe('annotateStatement', () => {
       statementId: 's',
       paragraphs: ['The ministers met on December 6 in Minsk.'],
       knownDate: { value: '2021-12-07', precision: 'day' },
+      retrievedOn,
     });
     expect(annotated.paragraphs[0]?.mentionedDates).toEqual([{ value: '2021-12-06', precision: 'day', inferred: true }]);
   });
@@ -111,12 +126,13 @@ describe('annotateStatement', () => {
       statementId: 's',
       paragraphs: ['On March 3 the sides agreed to cut emissions by December 2030.'],
       knownDate: { value: '2022-03-05', precision: 'day' },
+      retrievedOn,
     });
     expect(annotated.paragraphs[0]?.mentionedDates.map((d) => d.value)).toEqual(['2022-03-03', '2030-12']);
   });
 
   it('drops a date whose year nothing supplies rather than guess one', () => {
-    const annotated = annotateStatement({ statementId: 's', paragraphs: ['The talks ended on November 7.'], knownDate: null });
+    const annotated = annotateStatement({ statementId: 's', paragraphs: ['The talks ended on November 7.'], knownDate: null, retrievedOn });
     expect(annotated.paragraphs[0]?.mentionedDates).toEqual([]);
   });
 
@@ -125,6 +141,7 @@ describe('annotateStatement', () => {
       statementId: 'mfa-2025-11-09',
       paragraphs: ['The talks resumed.', 'During the second round, both delegations presented proposals.'],
       knownDate: null,
+      retrievedOn,
     });
     expect(annotated.paragraphs[1]?.rounds).toEqual(['mfa-2025-11-09-talks:2']);
     expect(annotated.talks).toEqual(['mfa-2025-11-09-talks']);
@@ -139,6 +156,7 @@ describe('annotateStatement', () => {
         'The second round is expected next month.',
       ],
       knownDate: null,
+      retrievedOn,
     });
     expect(annotated.paragraphs[2]?.rounds).toEqual(['AM-AZ-talks:2']);
     expect(annotated.talks).toEqual(['CN-US-talks', 'AM-AZ-talks']);
@@ -149,13 +167,14 @@ describe('annotateStatement', () => {
       statementId: 'pk-talks-2',
       paragraphs: ['Pakistan and Afghanistan held the second round of talks in Doha.'],
       knownDate: null,
+      retrievedOn,
     });
     expect(annotated.paragraphs[0]?.rounds).toEqual(['AF-PK-talks:2']);
     expect(annotated.talks).toEqual(['AF-PK-talks']);
   });
 
   it('counts no round in a statement that is not about talks', () => {
-    const annotated = annotateStatement({ statementId: 's', paragraphs: ['He won the first round with 28% of the vote.'], knownDate: null });
+    const annotated = annotateStatement({ statementId: 's', paragraphs: ['He won the first round with 28% of the vote.'], knownDate: null, retrievedOn });
     expect(annotated.paragraphs[0]?.rounds).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ function fastestAnnotation(bytes: number): number {
   let fastest = Infinity;
   for (let run = 0; run < 3; run += 1) {
     const started = performance.now();
-    annotateStatement({ statementId: 'large', paragraphs: [paragraph], knownDate: null });
+    annotateStatement({ statementId: 'large', paragraphs: [paragraph], knownDate: null, retrievedOn: '2026-11-27' });
     fastest = Math.min(fastest, performance.now() - started);
   }
   return fastest;
