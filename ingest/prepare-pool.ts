@@ -38,6 +38,11 @@ export class PreparePool {
     return this.pool.call({ raw, indexed, options: forThread(options) });
   }
 
+  /** Threads running: none once every thread has died before it could answer. */
+  get size(): number {
+    return this.pool.size;
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
@@ -55,7 +60,9 @@ export function preparingThread(): { prepare: PrepareWrite; close(): Promise<voi
   let pool: PreparePool | null = null;
   return {
     async prepare(raw, options) {
-      pool ??= new PreparePool(1);
+      // A thread that died before it ever answered is not restarted by its pool: start a new pool.
+      if (pool?.size === 0) await pool.close();
+      if (pool === null || pool.size === 0) pool = new PreparePool(1);
       const prepared = await pool.prepare(raw, null, options);
       // Null means "unchanged", which only a fingerprint to compare with (none here) can say.
       if (prepared === null) throw new Error('the prepare thread found an unchanged source where none was indexed');

@@ -20,7 +20,11 @@ const entry = new URL('./search-worker.ts', import.meta.url);
 export class SearchPool {
   private readonly pool: WorkerPool<SearchCall>;
 
-  constructor(dataDir: string, settings: IndexSettings, threads: number) {
+  constructor(
+    private readonly dataDir: string,
+    settings: IndexSettings,
+    threads: number,
+  ) {
     this.pool = new WorkerPool<SearchCall>(entry, { dataDir, settings }, threads);
   }
 
@@ -45,6 +49,8 @@ export class SearchPool {
   }
 
   async useSettings(settings: IndexSettings): Promise<void> {
+    // A thread started again after a crash must search with these settings, not the first ones.
+    this.pool.useWorkerData({ dataDir: this.dataDir, settings });
     await Promise.all(Array.from({ length: this.pool.size }, (_, slot) => this.pool.call({ method: 'settings', settings }, slot)));
   }
 
