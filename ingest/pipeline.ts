@@ -98,7 +98,9 @@ async function listSources(
       const { folder, files, failures } = await listInput(input);
       for (const failure of failures) fail(asFailure(failure.path, failure.error));
       // A file the walk could not see may still be there; pruning the folder would delete its statement.
-      if (folder && failures.length === 0) folders.push({ path: resolve(input), files: new Set(files.map((file) => resolve(file))) });
+      if (folder && failures.length === 0) {
+        folders.push({ path: resolve(input), files: new Map(files.map((file) => [resolve(file), statementId(file)])) });
+      }
       named.push(...files.map((file) => ({ kind: 'file' as const, name: file })));
     } catch (error) {
       fail(asFailure(input, error));

@@ -1,16 +1,18 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { SearchEngine } from '../src/engine/engine.js';
 
-/** A folder as listed in this run: its absolute path and the absolute paths of the sources in it. */
+/** A folder as listed in this run: its absolute path, and the absolute path of each source in it with the statement id it takes. */
 export interface ListedFolder {
   path: string;
-  files: ReadonlySet<string>;
+  files: ReadonlyMap<string, string>;
 }
 
 export interface PrunedStatement {
   statementId: string;
   /** The source file it was indexed from, as its provenance names it. */
   path: string;
+  /** When the file is still there but is indexed under another id now (an older version named it otherwise): that id. */
+  replacedBy?: string;
 }
 
 const isInside = (folder: string, path: string): boolean => {
@@ -20,9 +22,12 @@ const isInside = (folder: string, path: string): boolean => {
 
 /**
  * Indexed statements whose source file lay under one of `folders` and is no longer among its
- * sources. Provenance paths are relative to the working folder of the ingest that wrote them,
- * so they are resolved against `cwd`. Statements in `keep` (every id this run read or tried
- * to read) are never candidates, nor are statements fetched from a URL.
+ * sources, or is indexed under another id now: until 2026-11-27 non-ASCII file names took
+ * other ids, and re-ingesting them left the old statement beside the new one. That one goes
+ * only once the file's statement under its new id is in the index, so a file that failed to
+ * read this time keeps its only copy. Provenance paths are relative to the working folder of
+ * the ingest that wrote them, so they are resolved against `cwd`. Statements in `keep` (every
+ * id this run read or tried to read) are never candidates, nor are statements fetched from a URL.
  */
 export async function findGone(
   engine: SearchEngine,
@@ -32,14 +37,19 @@ export async function findGone(
 ): Promise<PrunedStatement[]> {
   if (folders.length === 0) return [];
   const gone: PrunedStatement[] = [];
-  for (const statementId of await engine.statementIds()) {
+  const indexed = await engine.statementIds();
+  const isIndexed = new Set(indexed);
+  for (const statementId of indexed) {
     if (keep.has(statementId)) continue;
     // One paragraph would do; the engine has no cheaper way to a statement's provenance yet.
     const path = (await engine.getStatement(statementId))[0]?.source.path;
     if (path === undefined) continue;
     const absolute = resolve(cwd, path);
     const folder = folders.find((candidate) => isInside(candidate.path, absolute));
-    if (folder !== undefined && !folder.files.has(absolute)) gone.push({ statementId, path });
+    if (folder === undefined) continue;
+    const current = folder.files.get(absolute);
+    if (current === undefined) gone.push({ statementId, path });
+    else if (current !== statementId && isIndexed.has(current)) gone.push({ statementId, path, replacedBy: current });
   }
   return gone;
 }

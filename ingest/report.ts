@@ -13,8 +13,11 @@ export function formatReport(report: IngestReport, options: { prune?: boolean } 
   ];
   for (const failure of report.failures) lines.push(`failed: ${failure.source}: ${failure.reason} [${failure.code}]`);
   if (options.prune || report.pruned.length > 0) {
-    lines.push(`pruned ${plural(report.pruned.length, 'statement')} whose source file is gone`);
-    for (const gone of report.pruned) lines.push(`pruned: ${gone.path} (statement ${gone.statementId})`);
+    lines.push(`pruned ${plural(report.pruned.length, 'statement')} whose source file is gone or has a new id`);
+    for (const gone of report.pruned) {
+      const replaced = gone.replacedBy === undefined ? '' : `; the file is statement ${gone.replacedBy} now`;
+      lines.push(`pruned: ${gone.path} (statement ${gone.statementId}${replaced})`);
+    }
   }
   return lines.join('\n');
 }

@@ -110,7 +110,7 @@ describe('npm run ingest', () => {
     const run = ingest('--prune', folder);
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n').slice(1, 3)).toEqual([
-      'pruned 1 statement whose source file is gone',
+      'pruned 1 statement whose source file is gone or has a new id',
       expect.stringMatching(/^pruned: .*prunable\/gone\.txt \(statement gone\)$/),
     ]);
   }, 60_000);

@@ -1,7 +1,10 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadFileSource } from '../../ingest/load-source.js';
 import { ingestSources } from '../../ingest/pipeline.js';
+import { prepareStatement } from '../../ingest/prepare.js';
+import { statementId } from '../../ingest/statement-id.js';
 import { formatReport } from '../../ingest/report.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
@@ -43,7 +46,7 @@ describe('ingestSources with prune', () => {
     ]);
     expect(await engine.statementIds()).toEqual(['a']);
     expect(formatReport(report, { prune: true }).split('\n').slice(1)).toEqual([
-      'pruned 2 statements whose source file is gone',
+      'pruned 2 statements whose source file is gone or has a new id',
       `pruned: ${shown(join(folder, 'b.txt'))} (statement b)`,
       `pruned: ${shown(join(folder, 'sub', 'c.txt'))} (statement c)`,
     ]);
@@ -65,7 +68,7 @@ describe('ingestSources with prune', () => {
     const { engine, folder } = setup();
     const report = await ingestSources([folder], engine, { prune: true });
     expect(report.pruned).toEqual([]);
-    expect(formatReport(report, { prune: true }).split('\n').at(-1)).toBe('pruned 0 statements whose source file is gone');
+    expect(formatReport(report, { prune: true }).split('\n').at(-1)).toBe('pruned 0 statements whose source file is gone or has a new id');
     await engine.close();
   });
 
@@ -119,5 +122,38 @@ describe('ingestSources with prune', () => {
     expect(report.pruned).toEqual([]);
     expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
     await engine.close();
+  });
+
+  describe('statements an older version indexed under another id (non-ASCII file names until 2026-11-27)', () => {
+    /** `café.txt` as an older version indexed it: statement `caf`, with the file as its provenance. */
+    async function indexedByOldVersion() {
+      const { engine, folder } = setup();
+      const file = join(folder, 'café.txt');
+      writeFileSync(file, 'Oman welcomed the ceasefire in Yemen.');
+      const old = prepareStatement(await loadFileSource(file), { statementId: 'caf', path: shown(file), retrievedAt: new Date() });
+      await engine.replaceStatements([old]);
+      return { engine, folder, file };
+    }
+
+    it('prunes the old statement once the file is indexed under its id, and says which id it has now', async () => {
+      const { engine, folder, file } = await indexedByOldVersion();
+      const report = await ingestSources([folder], engine, { prune: true });
+      expect(report.pruned).toEqual([{ statementId: 'caf', path: shown(file), replacedBy: statementId(file) }]);
+      expect(await engine.statementIds()).toEqual(['a', 'b', 'c', statementId(file)]);
+      expect(formatReport(report, { prune: true }).split('\n').at(-1)).toBe(
+        `pruned: ${shown(file)} (statement caf; the file is statement ${statementId(file)} now)`,
+      );
+      await engine.close();
+    });
+
+    it('keeps the old statement, without the flag or while the file cannot be read', async () => {
+      const { engine, folder, file } = await indexedByOldVersion();
+      expect((await ingestSources([folder], engine)).pruned).toEqual([]);
+      await engine.deleteStatements([statementId(file)]);
+      writeFileSync(file, '');
+      expect((await ingestSources([folder], engine, { prune: true })).pruned).toEqual([]);
+      expect(await engine.statementIds()).toContain('caf');
+      await engine.close();
+    });
   });
 });
