@@ -161,6 +161,7 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
   let fetcher: Fetcher | null = null;
   const threads = options.prepareThreads ?? 0;
   const pool = threads > 0 ? new PreparePool(threads) : null;
+  const threadBudget = Math.ceil((BATCHES_AHEAD * batchSize) / PARAGRAPHS_PER_SOURCE) * threads;
 
   /**
    * The statement of one source, or null when its fingerprint is `indexed`, the one already in
@@ -172,7 +173,12 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
       path: source.kind === 'file' ? displayPath(source.name) : null,
       retrievedAt: now(),
     });
-    if (pool && source.kind === 'file') return pool.prepareFile(source.name, indexed, prepareOptions());
+    if (pool && source.kind === 'file') {
+      if (pool.ready || pool.inFlight < threadBudget) return pool.prepareFile(source.name, indexed, prepareOptions());
+      // The threads are still loading their modules (a second or more under tsx) with their first
+      // sources handed over, and this thread has nothing to write yet: it prepares the next ones.
+      return prepareIfChanged(await loadFileSource(source.name), indexed, prepareOptions());
+    }
     const raw =
       source.kind === 'url'
         ? await (fetcher ??= createFetcher({ concurrency, ...options.fetch })).fetchSource(source.name)
@@ -192,7 +198,7 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
     return statement.documents.length;
   };
 
-  const queue = new PQueue({ concurrency: Math.max(concurrency, Math.ceil((BATCHES_AHEAD * batchSize) / PARAGRAPHS_PER_SOURCE) * threads) });
+  const queue = new PQueue({ concurrency: Math.max(concurrency, threadBudget + 1) });
   await Promise.all(
     sources.map((source) =>
       queue.add(async () => {

@@ -38,6 +38,16 @@ export class PreparePool {
     return this.pool.call({ raw, indexed, options: forThread(options) });
   }
 
+  /** Whether a thread has prepared anything yet: until then they are loading (about a second under tsx). */
+  get ready(): boolean {
+    return this.pool.answered;
+  }
+
+  /** Sources sent to the threads and not prepared yet. */
+  get inFlight(): number {
+    return this.pool.inFlight;
+  }
+
   /** Threads running: none once every thread has died before it could answer. */
   get size(): number {
     return this.pool.size;

@@ -48,6 +48,16 @@ export class WorkerPool<Call extends object> {
     return this.slots.length;
   }
 
+  /** Whether a thread has answered a call yet: until then they are still loading their modules. */
+  get answered(): boolean {
+    return this.slots.some((slot) => slot.answered);
+  }
+
+  /** Calls sent and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /** What threads started from now on are handed (settings changed since the pool started). */
   useWorkerData(workerData: unknown): void {
     this.workerData = workerData;

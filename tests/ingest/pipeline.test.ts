@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,5 +219,25 @@ describe('ingestSources', () => {
     expect(report).toMatchObject({ indexed: 1 });
     expect(report.failures.map((f) => [f.source.slice(sources.length + 1), f.code])).toEqual(damaged.map((row) => [row.file, 'UNREADABLE_SOURCE']).sort());
     await engine.close();
+  });
+
+  // While a prepare thread loads its modules (about a second), this thread prepares the sources
+  // beyond the one handed to it (batches of one paragraph hand it one): both must give the same.
+  it('indexes a folder with a prepare thread exactly as without one', async () => {
+    const { sources } = setup();
+    const seed = readFileSync(seedPath, 'utf8');
+    for (let i = 0; i < 24; i += 1) writeFileSync(join(sources, `s${i}.txt`), seed.replace('third round', `${i + 3}th round`));
+    const now = () => new Date('2025-11-08T00:00:00Z');
+    const indexed = async (prepareThreads: number) => {
+      const { engine } = setup();
+      const report = await ingestSources([sources], engine, { prepareThreads, batchSize: 1, now });
+      expect(report).toMatchObject({ indexed: 24, failures: [] });
+      const statements = await Promise.all((await engine.statementIds()).map((id) => engine.getStatement(id)));
+      await engine.close();
+      return statements;
+    };
+    const [threaded, alone] = [await indexed(1), await indexed(0)];
+    expect(threaded).toHaveLength(24);
+    expect(threaded).toEqual(alone);
   });
 });
