@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { toEngineQuery } from '../src/api/engine-query.js';
+import { isStatementFacet } from '../src/engine/embedded/database.js';
 import { MatchCompiler } from '../src/engine/embedded/match-expression.js';
 import { sqlFilter } from '../src/engine/embedded/sql-filter.js';
 import { Vocabulary } from '../src/engine/embedded/typos.js';
@@ -61,13 +62,22 @@ export class RawSqlite {
       `SELECT f.value AS value, count(*) AS count FROM temp.raw_matched m JOIN facet f ON f.doc = m.rowid AND f.field = ?
        GROUP BY f.value ORDER BY count DESC, f.value ASC LIMIT ?`,
     );
+    // Issuer and date facets are the statement's, kept once in its row.
+    const statementFacet = this.db.prepare<[string, number], { value: string; count: number }>(
+      `SELECT CAST(s.meta ->> ? AS TEXT) AS value, count(*) AS count
+       FROM temp.raw_matched m JOIN docs d ON d.rowid = m.rowid JOIN statements s ON s.id = d.statement_id
+       WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value ASC LIMIT ?`,
+    );
     const max = this.settings.faceting.maxValuesPerFacet;
     return this.db.transaction(() => {
       clear.run();
       fill.run(...fillParams);
       const total = count.get() ?? 0;
       page.all(query.limit, query.offset);
-      for (const field of query.facets) facet.all(field, max);
+      for (const field of query.facets) {
+        if (isStatementFacet(field)) statementFacet.all(`$.${field}`, max);
+        else facet.all(field, max);
+      }
       clear.run();
       return total;
     });

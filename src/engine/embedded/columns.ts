@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EngineFilters, FacetCount } from '../../schema/query.js';
-import { facetFields, facetFilters, type StoredFacet } from './database.js';
+import { facetFilters, paragraphFacetFields, statementFacetFields, type StoredFacet } from './database.js';
 
 /** One facet's values per document, as value ids in compressed rows (offsets into one array). */
 interface FacetColumn {
@@ -88,14 +88,16 @@ export class Columns {
         this.dateNum[rowid] = dateNum;
       });
     }
+    const docsOfStatement = new Map<string, string>();
     for (const [statementId, rowids] of grouped<string>('SELECT statement_id, group_concat(rowid) FROM docs GROUP BY statement_id')) {
       const index = this.statementIds.size;
       this.statementIds.set(statementId, index);
+      docsOfStatement.set(statementId, rowids);
       forEachInteger(rowids, (rowid) => {
         this.statement[rowid] = index;
       });
     }
-    const builders = new Map<StoredFacet, FacetBuilder>(facetFields.map((field) => [field, new FacetBuilder(size)]));
+    const builders = new Map<StoredFacet, FacetBuilder>(paragraphFacetFields.map((field) => [field, new FacetBuilder(size)]));
     for (const [field, value, docs] of db
       .prepare<[], [StoredFacet, string, string]>('SELECT field, value, group_concat(doc) FROM facet GROUP BY field, value')
       .raw()
@@ -103,6 +105,30 @@ export class Columns {
       builders.get(field)?.add(value, docs);
     }
     for (const [field, builder] of builders) this.facets.set(field, builder.build());
+    this.loadStatementFacets(db, size, docsOfStatement);
+  }
+
+  /** The statement-level facets, from each statement's `meta`, given to every one of its documents. */
+  private loadStatementFacets(db: Database.Database, size: number, docsOfStatement: Map<string, string>): void {
+    const docsByValue = new Map(statementFacetFields.map((field) => [field, new Map<string, string[]>()]));
+    const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
+    for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(`SELECT id, ${paths} FROM statements`).raw().iterate()) {
+      const docs = docsOfStatement.get(statementId);
+      if (docs === undefined) continue;
+      statementFacetFields.forEach((field, i) => {
+        const value = values[i];
+        if (value === null || value === undefined) return;
+        const byValue = docsByValue.get(field);
+        const lists = byValue?.get(String(value));
+        if (lists) lists.push(docs);
+        else byValue?.set(String(value), [docs]);
+      });
+    }
+    for (const [field, byValue] of docsByValue) {
+      const builder = new FacetBuilder(size);
+      for (const value of [...byValue.keys()].sort()) builder.add(value, byValue.get(value)?.join(',') ?? '');
+      this.facets.set(field, builder.build());
+    }
   }
 
   private column(field: StoredFacet): FacetColumn {

@@ -2,10 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EngineFilters } from '../../schema/query.js';
+import { paragraphKeys, statementKeys } from './stored-document.js';
 
-/** Facet fields kept in the `facet` table, for filters and counts. */
-export const facetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'issuer', 'speaker', 'year', 'month', 'day'] as const;
+/** Facet fields of a paragraph, kept in the `facet` table, a row per document and value. */
+export const paragraphFacetFields = ['countries', 'groups', 'talks', 'rounds', 'roundNumbers', 'speaker'] as const;
+/** Facet fields of a whole statement, read from its `statements.meta`: a row per paragraph would repeat them. */
+export const statementFacetFields = ['issuer', 'year', 'month', 'day'] as const;
+/** Every facet the embedded index filters and counts by. */
+export const facetFields = [...paragraphFacetFields, ...statementFacetFields] as const;
 export type StoredFacet = (typeof facetFields)[number];
+export type StatementFacet = (typeof statementFacetFields)[number];
+export const isStatementFacet = (field: StoredFacet): field is StatementFacet => (statementFacetFields as readonly string[]).includes(field);
 
 /** The facet filters of a query, each with the stored field it tests. */
 export const facetFilters = (filters: EngineFilters): [StoredFacet, (string | number)[]][] => [
@@ -29,7 +36,7 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_statement ON docs(statement_id, paragraph);
 CREATE INDEX IF NOT EXISTS docs_date ON docs(date_num);
-CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, meta TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facet (
   field TEXT NOT NULL,
   value TEXT NOT NULL,
@@ -71,9 +78,31 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   // leaf, the FTS5 structure) is copied into the file once per checkpoint, and each checkpoint syncs.
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(schema);
-  db.transaction(() => useFtsTable(db)).immediate();
+  db.transaction(() => {
+    useStatementMeta(db);
+    useFtsTable(db);
+  }).immediate();
   useMergePolicy(db);
   return db;
+}
+
+const jsonPaths = (keys: readonly string[]): string => keys.map((key) => `'$.${key}'`).join(', ');
+
+/**
+ * Moves what every paragraph of a statement repeated into the statement's row, in an index file
+ * written before `statements.meta`: its title, provenance and date went into each paragraph's
+ * body, and its issuer and date facets into a `facet` row per paragraph, which made the rows
+ * twice as long and two facet rows in three redundant. Runs in the caller's transaction.
+ */
+function useStatementMeta(db: Database.Database): void {
+  const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('statements')").pluck().all();
+  if (columns.includes('meta')) return;
+  db.exec(`ALTER TABLE statements ADD COLUMN meta TEXT;
+    UPDATE statements SET meta = (
+      SELECT json_remove(body, ${jsonPaths(paragraphKeys)}) FROM docs WHERE statement_id = statements.id ORDER BY paragraph LIMIT 1
+    );
+    UPDATE docs SET body = json_remove(body, ${jsonPaths(statementKeys)});
+    DELETE FROM facet WHERE field IN (${statementFacetFields.map((field) => `'${field}'`).join(', ')});`);
 }
 
 /**

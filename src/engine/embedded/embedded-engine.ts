@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
+import type { ParagraphDocument, StatementDocuments } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
 import type { SearchEngine, EngineStats, ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
@@ -7,6 +7,7 @@ import { openDatabase } from './database.js';
 import { IndexReader } from './index-reader.js';
 import { IndexWriter } from './index-writer.js';
 import { SearchPool } from './search-pool.js';
+import { readStored } from './stored-document.js';
 
 export interface EmbeddedOptions {
   /** Search threads; 0 searches in the calling thread (tests, the ingest CLI). */
@@ -70,10 +71,12 @@ export class EmbeddedEngine implements SearchEngine {
 
   async getStatement(statementId: string): Promise<ParagraphDocument[]> {
     return this.db
-      .prepare<[string], string>('SELECT body FROM docs WHERE statement_id = ? ORDER BY paragraph')
-      .pluck()
+      .prepare<[string], [string, string]>(
+        'SELECT s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.statement_id = ? ORDER BY d.paragraph',
+      )
+      .raw()
       .all(statementId)
-      .map((body) => ParagraphDocument.parse(JSON.parse(body)));
+      .map(([meta, body]) => readStored(meta, body));
   }
 
   async scan(request: ScanRequest): Promise<ScanPage> {

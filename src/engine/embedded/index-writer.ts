@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StatementDocuments } from '../../schema/document.js';
-import { facetFields } from './database.js';
+import { paragraphFacetFields } from './database.js';
+import { storedBody, storedMeta } from './stored-document.js';
 
 /**
  * The write side of the embedded index, on the engine's one writing connection. Its statements
@@ -24,8 +25,8 @@ export class IndexWriter {
     );
     this.insertText = db.prepare<[number | bigint, string]>('INSERT INTO fts (rowid, text) VALUES (?, ?)');
     this.insertFacet = db.prepare<[string, string, number | bigint]>('INSERT OR IGNORE INTO facet (field, value, doc) VALUES (?, ?, ?)');
-    this.upsertStatement = db.prepare<[string, string]>(
-      'INSERT INTO statements (id, fingerprint) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint',
+    this.upsertStatement = db.prepare<[string, string, string]>(
+      'INSERT INTO statements (id, fingerprint, meta) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint, meta = excluded.meta',
     );
     this.docRowids = db.prepare<[string], number>('SELECT rowid FROM docs WHERE statement_id = ?').pluck();
     this.deleteText = db.prepare<[number]>('DELETE FROM fts WHERE rowid = ?');
@@ -46,16 +47,17 @@ export class IndexWriter {
             document.statementId,
             document.paragraph,
             document.dateNum,
-            JSON.stringify(document),
+            storedBody(document),
           );
           this.insertText.run(lastInsertRowid, document.text);
-          for (const field of facetFields) {
+          for (const field of paragraphFacetFields) {
             const value = document[field];
             if (Array.isArray(value)) for (const item of value) this.insertFacet.run(field, String(item), lastInsertRowid);
             else if (value !== null) this.insertFacet.run(field, String(value), lastInsertRowid);
           }
         }
-        this.upsertStatement.run(statement.statementId, statement.fingerprint);
+        const [first] = statement.documents;
+        if (first) this.upsertStatement.run(statement.statementId, statement.fingerprint, storedMeta(first));
       }
     })();
   }

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { ParagraphDocument } from '../../schema/document.js';
 import type { EngineQuery, EngineResult } from '../../schema/query.js';
 import { splitFacets, withoutSelection } from '../disjunctive.js';
 import type { Columns } from './columns.js';
 import { readingFts } from './fts-errors.js';
 import { markText } from './highlight.js';
+import { readStored } from './stored-document.js';
 import type { CompiledQuery } from './match-expression.js';
 import { topK } from './top-k.js';
 
@@ -152,12 +152,16 @@ export function runSearch(
     rowids.length === 0
       ? []
       : db
-          .prepare<number[], [number, string]>(`SELECT rowid, body FROM docs WHERE rowid IN (${rowids.map(() => '?').join(',')})`)
+          .prepare<number[], [number, string, string]>(
+            `SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.rowid IN (${rowids.map(() => '?').join(',')})`,
+          )
           .raw()
-          .all(...rowids),
+          .all(...rowids)
+          .map(([rowid, meta, body]) => [rowid, readStored(meta, body)]),
   );
   const hits = rowids.map((rowid) => {
-    const document = ParagraphDocument.parse(JSON.parse(bodies.get(rowid) ?? 'null'));
+    const document = bodies.get(rowid);
+    if (!document) throw new Error(`document ${rowid} vanished between the match and its page`);
     return { document, ...markText(document.text, compiled.highlight) };
   });
   return { total: matches.rowids.length, hits, facets };

@@ -1,5 +1,5 @@
 import type { EngineFilters } from '../../schema/query.js';
-import { facetFilters, type StoredFacet } from './database.js';
+import { facetFilters, isStatementFacet, type StoredFacet } from './database.js';
 
 export interface SqlFilter {
   where: string;
@@ -17,6 +17,11 @@ export function sqlFilter(filters: EngineFilters): SqlFilter {
   const params: (string | number)[] = [];
   const facet = (field: StoredFacet, values: (string | number)[]): void => {
     if (values.length === 0) return;
+    if (isStatementFacet(field)) {
+      clauses.push(`d.statement_id IN (SELECT id FROM statements WHERE CAST(meta ->> ? AS TEXT) IN (${placeholders(values.length)}))`);
+      params.push(`$.${field}`, ...values.map(String));
+      return;
+    }
     clauses.push(`d.rowid IN (SELECT doc FROM facet WHERE field = ? AND value IN (${placeholders(values.length)}))`);
     params.push(field, ...values.map(String));
   };

@@ -80,3 +80,47 @@ describe('an index file built with the old tokenizer', () => {
     expect(storedFts(dir)).toBe(oldFts);
   });
 });
+
+/**
+ * An index file as versions before `statements.meta` left it: every paragraph's body held its
+ * statement's fields too, and the issuer and date facets had a row per paragraph.
+ */
+async function indexFileWithoutStatementMeta(): Promise<{ dir: string; documents: unknown[] }> {
+  const { dir, cleanup } = tempDataDir();
+  cleanups.push(cleanup);
+  const engine = openEmbeddedEngine(dir, loadIndexSettings());
+  const seed = await seedStatement();
+  await engine.replaceStatements([seed, copyStatement(seed, 'copy', '2024-06', (document) => document.text)]);
+  const documents = [...(await engine.getStatement(seed.statementId)), ...(await engine.getStatement('copy'))];
+  await engine.close();
+  const db = new Database(join(dir, 'communique.sqlite'));
+  db.transaction(() => {
+    const rows = db.prepare<[], [number, string, string]>('SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id').raw().all();
+    const update = db.prepare('UPDATE docs SET body = ? WHERE rowid = ?');
+    for (const [rowid, meta, body] of rows) update.run(JSON.stringify({ ...JSON.parse(meta), ...JSON.parse(body) }), rowid);
+    for (const field of ['issuer', 'year', 'month', 'day']) {
+      db.prepare(`INSERT INTO facet (field, value, doc) SELECT ?, CAST(body ->> ? AS TEXT), rowid FROM docs WHERE body ->> ? IS NOT NULL`).run(field, `$.${field}`, `$.${field}`);
+    }
+    db.exec('ALTER TABLE statements DROP COLUMN meta');
+  })();
+  db.close();
+  return { dir, documents };
+}
+
+describe('an index file from before statements kept their own fields', () => {
+  it('moves them out of the paragraphs when a writer opens it, and reads and counts as before', async () => {
+    const { dir, documents } = await indexFileWithoutStatementMeta();
+    const db = openDatabase(dir);
+    expect(db.prepare("SELECT count(*) FROM facet WHERE field IN ('issuer', 'year', 'month', 'day')").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM docs WHERE body ->> '$.title' IS NOT NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT meta ->> '$.date' FROM statements ORDER BY id").pluck().all()).toEqual(['2025-11-07', '2024-06']);
+    db.close();
+
+    const engine = openEmbeddedEngine(dir, loadIndexSettings());
+    const seedId = (await seedStatement()).statementId;
+    expect([...(await engine.getStatement(seedId)), ...(await engine.getStatement('copy'))]).toEqual(documents);
+    const result = await engine.search({ q: 'ceasefire', filters: noFilters(), sort: 'relevance', offset: 0, limit: 0, facets: ['year', 'issuer'] });
+    expect(result.facets).toEqual({ year: [{ value: '2024', count: 2 }, { value: '2025', count: 2 }], issuer: [{ value: 'PK', count: 4 }] });
+    await engine.close();
+  });
+});

@@ -1,0 +1,38 @@
+import { ParagraphDocument, StatementMeta } from '../../schema/document.js';
+
+type StatementKey = keyof StatementMeta;
+type ParagraphKey = Exclude<keyof ParagraphDocument, StatementKey>;
+
+/** The keys of a document that belong to its statement, stored once in `statements.meta`. */
+export const statementKeys = Object.keys(StatementMeta.shape) as StatementKey[];
+
+/** The keys of a document that belong to its paragraph, stored in `docs.body`. */
+export const paragraphKeys = Object.keys(ParagraphDocument.shape).filter((key) => !(key in StatementMeta.shape)) as ParagraphKey[];
+
+/** A statement's part of its documents (all its paragraphs share it), as `statements.meta` holds it. */
+export function storedMeta(document: ParagraphDocument): string {
+  const meta: Partial<Record<StatementKey, unknown>> = {};
+  for (const key of statementKeys) meta[key] = document[key];
+  return JSON.stringify(meta);
+}
+
+/** A paragraph's own part of its document, as `docs.body` holds it; spelled out, as it runs for every paragraph written. */
+export function storedBody(document: ParagraphDocument): string {
+  return JSON.stringify({
+    id: document.id,
+    paragraph: document.paragraph,
+    text: document.text,
+    speaker: document.speaker,
+    countries: document.countries,
+    groups: document.groups,
+    talks: document.talks,
+    rounds: document.rounds,
+    roundNumbers: document.roundNumbers,
+    mentionedDates: document.mentionedDates,
+  } satisfies Record<ParagraphKey, unknown>);
+}
+
+/** A document read back: its statement's part, then its paragraph's, in the order of `ParagraphDocument`. */
+export function readStored(meta: string, body: string): ParagraphDocument {
+  return ParagraphDocument.parse({ ...JSON.parse(meta), ...JSON.parse(body) });
+}
