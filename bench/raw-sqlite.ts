@@ -62,10 +62,12 @@ export class RawSqlite {
       `SELECT f.value AS value, count(*) AS count FROM temp.raw_matched m JOIN facet f ON f.doc = m.rowid AND f.field = ?
        GROUP BY f.value ORDER BY count DESC, f.value ASC LIMIT ?`,
     );
-    // Issuer and date facets are the statement's, kept once in its row.
+    // Issuer and date facets are the statement's, kept once in its row: matches are counted per
+    // statement first, so each statement's row is read once, not once per matching paragraph.
     const statementFacet = this.db.prepare<[string, number], { value: string; count: number }>(
-      `SELECT CAST(s.meta ->> ? AS TEXT) AS value, count(*) AS count
-       FROM temp.raw_matched m JOIN docs d ON d.rowid = m.rowid JOIN statements s ON s.id = d.statement_id
+      `SELECT CAST(s.meta ->> ? AS TEXT) AS value, sum(g.n) AS count
+       FROM (SELECT d.statement_id AS id, count(*) AS n FROM temp.raw_matched m JOIN docs d ON d.rowid = m.rowid GROUP BY d.statement_id) g
+       JOIN statements s ON s.id = g.id
        WHERE value IS NOT NULL GROUP BY value ORDER BY count DESC, value ASC LIMIT ?`,
     );
     const max = this.settings.faceting.maxValuesPerFacet;

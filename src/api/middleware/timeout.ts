@@ -21,12 +21,14 @@ export function requestTimeout({ ms, exempt = [] }: RequestTimeoutOptions): Midd
   const isExempt = (path: string) => exempt.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   return async function requestTimeout(c, next) {
     if (isExempt(c.req.path)) return next();
+    // A write cannot be called back: it goes on and may still land, which its client must know.
+    const writing = c.req.method === 'POST' || c.req.method === 'DELETE' ? c.req.path.startsWith('/v1/statements') : false;
+    const detail = writing
+      ? `no answer within ${ms} ms; the write goes on and may still land: GET the statement to see, or send it again (a statement is replaced whole)`
+      : `no answer within ${ms} ms; try a narrower query`;
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AppError('REQUEST_TIMEOUT', `no answer within ${ms} ms; try a narrower query`)),
-        ms,
-      );
+      timer = setTimeout(() => reject(new AppError('REQUEST_TIMEOUT', detail)), ms);
     });
     try {
       await Promise.race([next(), expired]);

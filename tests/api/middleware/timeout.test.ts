@@ -28,6 +28,22 @@ describe('handler timeout', () => {
     expect(lines().find((line) => line['msg'] === 'request')).toMatchObject({ status: 504, route: '/v1/search' });
   });
 
+  it('tells a write that timed out that it may still land, and that sending it again is safe', async () => {
+    const token = 'timeout-test-token';
+    const slow = degraded(engine, { slow: { replaceStatements: 1_000 } });
+    const app = createApp({ engine: slow, adminToken: token, logger: silent, http: { requestTimeoutMs: 100 } });
+    const response = await app.request('/v1/statements', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'slow-write', text: 'Qatar and Türkiye welcomed the ceasefire.' }),
+    });
+    expect(response.status).toBe(504);
+    expect(Problem.parse(await response.json())).toMatchObject({
+      code: 'REQUEST_TIMEOUT',
+      detail: expect.stringMatching(/the write goes on and may still land.*send it again/),
+    });
+  });
+
   it('lets a search within the limit answer', async () => {
     const app = createApp({ engine: degraded(engine, { slow: { search: 20 } }), logger: silent, http: { requestTimeoutMs: 2_000 } });
     expect((await app.request('/v1/search?q=Doha')).status).toBe(200);
