@@ -2,7 +2,7 @@ import type { RouterRoute } from 'hono/types';
 import { TrieRouter } from 'hono/router/trie-router';
 
 /**
- * For a 405's `Allow` header: a function from a path to the methods the app answers on it, empty
+ * For `Allow` headers (405, OPTIONS): a function from a path to the methods the app answers on it, empty
  * when no route has this path. The routes are read once, at the first call, when all are added.
  * Middleware is registered for every method (`ALL`) and names no route.
  */
@@ -15,8 +15,9 @@ export function allowedMethods(routes: readonly RouterRoute[]): (path: string) =
     }
     const [handlers] = router.match('GET', path);
     const methods = new Set(handlers.map(([method]) => method));
-    // Hono answers HEAD with the GET route.
+    // Hono answers HEAD with the GET route; the app answers OPTIONS on every path it has (app.ts).
     if (methods.has('GET')) methods.add('HEAD');
+    if (methods.size > 0) methods.add('OPTIONS');
     return [...methods].sort();
   };
 }

@@ -92,6 +92,8 @@ export function createApp({ engine: bareEngine, adminToken = null, logger = cons
   const methodsOf = allowedMethods(app.routes);
   app.notFound((c) => {
     const allowed = methodsOf(c.req.path);
+    // OPTIONS asks what a path answers (CORS preflights, when CORS is on, are answered before this).
+    if (c.req.method === 'OPTIONS' && allowed.length > 0) return c.body(null, 204, { Allow: allowed.join(', ') });
     // A route that answers this method and found nothing (an unknown asset) is a 404 too.
     if (allowed.length === 0 || allowed.includes(c.req.method)) return problemResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`), logger);
     const refused = problemResponse(c, new AppError('METHOD_NOT_ALLOWED', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`), logger);

@@ -133,13 +133,27 @@ describe('bad requests', () => {
 
   // Regression: a known route asked with a method it does not answer was a 404 NOT_FOUND.
   it.each([
-    ['PUT', '/v1/search', 'GET, HEAD, POST'],
-    ['POST', '/v1/health', 'GET, HEAD'],
-    ['PATCH', `/v1/statements/${seedId}`, 'DELETE, GET, HEAD'],
+    ['PUT', '/v1/search', 'GET, HEAD, OPTIONS, POST'],
+    ['POST', '/v1/health', 'GET, HEAD, OPTIONS'],
+    ['PATCH', `/v1/statements/${seedId}`, 'DELETE, GET, HEAD, OPTIONS'],
   ])('answers %s %s with a 405 problem allowing %s', async (method, path, allow) => {
     const response = await indexed.app.request(path, { method });
     expect((await problem(response, 405)).code).toBe('METHOD_NOT_ALLOWED');
     expect(response.headers.get('allow')).toBe(allow);
+  });
+
+  // Regression: with CORS off, OPTIONS was a 405 whose Allow header did not list OPTIONS.
+  it.each([
+    ['/v1/search', 'GET, HEAD, OPTIONS, POST'],
+    [`/v1/statements/${seedId}`, 'DELETE, GET, HEAD, OPTIONS'],
+  ])('answers OPTIONS %s with 204 and the methods it allows', async (path, allow) => {
+    const response = await indexed.app.request(path, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe(allow);
+  });
+
+  it('answers OPTIONS on a path it does not have with a 404 problem', async () => {
+    expect((await problem(await indexed.app.request('/v2/nothing', { method: 'OPTIONS' }), 404)).code).toBe('NOT_FOUND');
   });
 
   // Regression: Hono's 415 from the OpenAPI media-type gate came out as a 400 INVALID_BODY.
