@@ -111,8 +111,9 @@ describe('bad requests', () => {
     ['perPage=%2010', 'INVALID_PARAMETER', 'perPage'],
     ['context=1.0', 'INVALID_PARAMETER', 'context'],
     // Regression: Hono kept these as typed, and the search ran on the text "%ZZ".
-    ['q=%ZZ', 'INVALID_PARAMETER', 'percent-encoding'],
-    ['q=caf%C3', 'INVALID_PARAMETER', 'percent-encoding'],
+    ['q=%ZZ', 'INVALID_PARAMETER', 'q: not valid percent-encoding'],
+    ['country=QA&q=caf%C3', 'INVALID_PARAMETER', 'q: not valid percent-encoding'],
+    ['country=QA&c%ZZ=1', 'INVALID_PARAMETER', 'the parameter name c%ZZ is not valid percent-encoding'],
     ['to=2023-04-31', 'INVALID_PARAMETER', 'to'],
     ['from=2025-12&to=2025-01', 'INVALID_PARAMETER', 'from'],
     ['country=Narnia', 'UNKNOWN_FACET_VALUE', 'Narnia'],

@@ -1,6 +1,17 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors.js';
 
+const decode = (part: string): string => decodeURIComponent(part.replace(/\+/g, ' '));
+
+const isPercentEncoded = (part: string): boolean => {
+  try {
+    decode(part);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Refuses a query string that is not valid percent-encoding (`q=%ZZ`, a cut `%C3`) with a 400:
  * Hono would keep such a value as typed, and the search would run on text nobody sent.
@@ -10,10 +21,13 @@ export function percentEncoding(): MiddlewareHandler {
     const url = c.req.url;
     const start = url.indexOf('?');
     if (start >= 0) {
-      try {
-        decodeURIComponent(url.slice(start + 1));
-      } catch {
-        throw new AppError('INVALID_PARAMETER', 'the query string is not valid percent-encoding (UTF-8 bytes as %XX)');
+      for (const pair of url.slice(start + 1).split('&')) {
+        const [name = '', value = ''] = pair.split(/=(.*)/s);
+        if (isPercentEncoded(name) && isPercentEncoded(value)) continue;
+        // Named the way the other parameter errors are (`path: message`, and in `issues`).
+        const path = isPercentEncoded(name) ? decode(name) : '';
+        const message = path ? 'not valid percent-encoding (UTF-8 bytes as %XX)' : `the parameter name ${name.slice(0, 40)} is not valid percent-encoding (UTF-8 bytes as %XX)`;
+        throw new AppError('INVALID_PARAMETER', path ? `${path}: ${message}` : message, { extra: { issues: [{ path, message }] } });
       }
     }
     await next();
