@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { AppError } from '../../errors.js';
 import type { EngineFilters } from '../../schema/query.js';
 import { paragraphKeys, statementKeys } from './stored-document.js';
 
@@ -78,10 +79,20 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
   // leaf, the FTS5 structure) is copied into the file once per checkpoint, and each checkpoint syncs.
   db.pragma('wal_autocheckpoint = 10000');
   db.exec(schema);
-  db.transaction(() => {
-    useStatementMeta(db);
-    useFtsTable(db);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      useStatementMeta(db);
+      useFtsTable(db);
+    }).immediate();
+  } catch (error) {
+    db.close();
+    // Another writer held the file for the whole busy timeout: most likely converting it from an
+    // older version, which can take a while on a large index. SQLite's own words say only "locked".
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new AppError('ENGINE_UNAVAILABLE', `the index file in ${dataDir} is locked by another process (converting it from an older version, or writing to it); try again when it is done`, { cause: error });
+    }
+    throw error;
+  }
   useMergePolicy(db);
   return db;
 }

@@ -124,3 +124,21 @@ describe('an index file from before statements kept their own fields', () => {
     await engine.close();
   });
 });
+
+describe('opening an index file another process is writing', () => {
+  it('fails after the busy timeout with a message that says the file is locked and why it may be', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    openDatabase(dir).close();
+    const other = new Database(join(dir, 'communique.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => openDatabase(dir)).toThrow(
+        expect.objectContaining({ code: 'ENGINE_UNAVAILABLE', detail: expect.stringContaining('is locked by another process (converting it from an older version') }),
+      );
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 15_000);
+});
