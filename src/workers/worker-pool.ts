@@ -12,27 +12,39 @@ interface Slot {
   worker: Worker;
   /** Calls sent to this thread and not answered yet. */
   calls: Set<number>;
-  /** Whether the thread has answered a call: one that dies before it ever does is not started again. */
-  answered: boolean;
+}
+
+interface Pending {
+  message: { id: number };
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Threads that died holding this call. */
+  crashes: number;
 }
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
+
+/** A call whose thread died this many times is refused: it is, most likely, what kills them. */
+const MAX_CRASHES = 2;
 
 /**
  * Threads that each run one module (`entry`) and answer calls in order. Calls go to the least
  * busy thread; an `AppError` thrown in a thread is rethrown here with its code; any other
  * failure becomes a plain error whose message stays in the logs.
  *
- * A thread that dies (an uncaught error, running out of memory) fails only the calls it held,
- * with `ENGINE_UNAVAILABLE`, and is started again, so later calls are answered instead of
- * waiting forever on a thread that is gone. One that dies before it ever answered (a module
- * that cannot load) is dropped instead of restarted in a loop; with no thread left, calls fail
- * at once.
+ * A thread that dies (an uncaught error, running out of memory) is started again, and the calls
+ * it held are sent again, one at a time, so that one bad call cannot take the others down with
+ * it: the call that kills a thread twice fails with `ENGINE_UNAVAILABLE`, the others are answered.
+ * Until some thread has answered once the module may not load at all: a thread that dies then
+ * is dropped with its calls, not restarted in a loop; with no thread left, calls fail at once.
  */
 export class WorkerPool<Call extends object> {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  private readonly pending = new Map<number, Pending>();
+  private readonly resending: Pending[] = [];
+  private resendingNow: number | null = null;
   private nextId = 0;
+  private loaded = false;
   private closing = false;
 
   constructor(
@@ -50,7 +62,7 @@ export class WorkerPool<Call extends object> {
 
   /** Whether a thread has answered a call yet: until then they are still loading their modules. */
   get answered(): boolean {
-    return this.slots.some((slot) => slot.answered);
+    return this.loaded;
   }
 
   /** Calls sent and not answered yet. */
@@ -65,10 +77,10 @@ export class WorkerPool<Call extends object> {
 
   private start(): Slot {
     const worker = new Worker(boot, { workerData: { entry: this.entry.href, data: this.workerData } });
-    const slot: Slot = { worker, calls: new Set(), answered: false };
+    const slot: Slot = { worker, calls: new Set() };
     let failure: unknown = null;
     worker.on('message', (reply: WorkerReply) => {
-      slot.answered = true;
+      this.loaded = true;
       slot.calls.delete(reply.id);
       if (slot.calls.size === 0) worker.unref();
       this.settle(reply);
@@ -77,28 +89,62 @@ export class WorkerPool<Call extends object> {
       failure = error;
     });
     worker.on('exit', (exitCode) => {
-      if (this.closing) return;
-      for (const id of slot.calls) {
-        const cause = failure ?? new Error(`the thread exited with code ${exitCode}`);
-        this.pending.get(id)?.reject(new AppError('ENGINE_UNAVAILABLE', 'a worker thread failed', { cause }));
-        this.pending.delete(id);
-      }
-      const index = this.slots.indexOf(slot);
-      if (index === -1) return;
-      if (slot.answered) this.slots[index] = this.start();
-      else this.slots.splice(index, 1);
+      if (!this.closing) this.died(slot, failure ?? new Error(`the thread exited with code ${exitCode}`));
     });
     worker.unref();
     return slot;
   }
 
+  private died(slot: Slot, cause: unknown): void {
+    const index = this.slots.indexOf(slot);
+    if (index !== -1) {
+      if (this.loaded) this.slots[index] = this.start();
+      else this.slots.splice(index, 1);
+    }
+    for (const id of slot.calls) {
+      const call = this.pending.get(id);
+      if (!call) continue;
+      this.pending.delete(id);
+      if (id === this.resendingNow) this.resendingNow = null;
+      call.crashes += 1;
+      if (this.loaded && call.crashes < MAX_CRASHES) this.resending.push(call);
+      else call.reject(new AppError('ENGINE_UNAVAILABLE', 'a worker thread failed', { cause }));
+    }
+    this.resendNext();
+  }
+
+  /** Sends again the next call a dead thread held, once the one before it is answered. */
+  private resendNext(): void {
+    if (this.resendingNow !== null) return;
+    const call = this.resending.shift();
+    if (!call) return;
+    const target = this.leastBusy();
+    if (!target) {
+      call.reject(new AppError('ENGINE_UNAVAILABLE', 'no worker thread is running'));
+      return this.resendNext();
+    }
+    this.resendingNow = call.message.id;
+    this.send(call, target);
+  }
+
   private settle(reply: WorkerReply): void {
     const pending = this.pending.get(reply.id);
     this.pending.delete(reply.id);
+    if (reply.id === this.resendingNow) {
+      this.resendingNow = null;
+      this.resendNext();
+    }
     if (!pending) return;
     if (reply.ok) return pending.resolve(reply.result);
     const { code = 'INTERNAL', detail = 'a worker thread failed', extra = {} } = reply.error ?? {};
     pending.reject(code === 'INTERNAL' ? new Error(detail) : new AppError(code as ErrorCode, detail, { extra }));
+  }
+
+  private send(call: Pending, slot: Slot): void {
+    this.pending.set(call.message.id, call);
+    slot.calls.add(call.message.id);
+    slot.worker.ref();
+    slot.worker.postMessage(call.message);
   }
 
   /** Runs one call on the least busy thread, or on `slot` (to reach every thread, as settings changes must). */
@@ -107,10 +153,7 @@ export class WorkerPool<Call extends object> {
     if (!target) return Promise.reject(new AppError('ENGINE_UNAVAILABLE', 'no worker thread is running'));
     const id = (this.nextId += 1);
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      target.calls.add(id);
-      target.worker.ref();
-      target.worker.postMessage({ ...call, id });
+      this.send({ message: { ...call, id }, resolve: resolve as (value: unknown) => void, reject, crashes: 0 }, target);
     });
   }
 

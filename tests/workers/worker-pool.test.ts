@@ -38,6 +38,27 @@ describe('WorkerPool', () => {
     expect(await pool.call({ method: 'data' })).toBe('first');
   });
 
+  // Regression: one call that killed its thread failed every call queued on it with it.
+  it('answers the calls queued on a thread beside the call that kills it, and fails only that one', async () => {
+    const pool = poolOf(callsWorker, null, 1);
+    await pool.call({ method: 'data' });
+    const queued = [1, 2, 3, 4, 5].map(() => pool.call({ method: 'slow', ms: 50 }));
+    const killer = failureOf(pool.call({ method: 'crash' }));
+    expect(await Promise.all(queued)).toEqual(Array(5).fill('slow done'));
+    expect(await killer).toEqual({ code: 'ENGINE_UNAVAILABLE', detail: 'a worker thread failed' });
+  });
+
+  // Regression: a restarted thread counted as one that never loaded, and its next death dropped it.
+  it('starts a thread again however many times it dies', async () => {
+    const pool = poolOf(callsWorker, 'data', 1);
+    await pool.call({ method: 'data' });
+    for (let i = 0; i < 3; i += 1) {
+      expect(await failureOf(pool.call({ method: 'crash' }))).toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
+      expect(pool.size).toBe(1);
+    }
+    expect(await pool.call({ method: 'data' })).toBe('data');
+  });
+
   it('keeps the calls of its other threads running while one dies', async () => {
     const pool = poolOf(callsWorker, null, 2);
     await Promise.all([pool.call({ method: 'data' }, 0), pool.call({ method: 'data' }, 1)]);
