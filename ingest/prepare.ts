@@ -12,9 +12,13 @@ export const INGEST_VERSION = '5';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Changes whenever the bytes, the metadata or the pipeline change: equal means "already indexed as is". */
-export const fingerprintOf = (raw: RawSource): string =>
-  sha256(`${sha256(raw.bytes)}\n${JSON.stringify(raw.sidecar)}\n${INGEST_VERSION}`);
+/**
+ * Changes whenever the bytes, the metadata, the path provenance names or the pipeline change:
+ * equal means "already indexed as is". With the path in it, a file moved to another folder is
+ * indexed again, so its provenance (and `--prune`) follow it.
+ */
+export const fingerprintOf = (raw: RawSource, path: string | null): string =>
+  sha256(`${sha256(raw.bytes)}\n${JSON.stringify(raw.sidecar)}\n${path ?? ''}\n${INGEST_VERSION}`);
 
 export interface PrepareOptions {
   statementId: string;
@@ -25,7 +29,7 @@ export interface PrepareOptions {
 
 /** `prepareStatement`, or null when `indexed` (the fingerprint the index holds for it) says the source is unchanged. */
 export const prepareIfChanged = (raw: RawSource, indexed: string | null, options: PrepareOptions): StatementDocuments | null =>
-  fingerprintOf(raw) === indexed ? null : prepareStatement(raw, options);
+  fingerprintOf(raw, options.path) === indexed ? null : prepareStatement(raw, options);
 
 /**
  * One raw source to the paragraph documents of its statement: read by format, metadata
@@ -43,5 +47,5 @@ export function prepareStatement(raw: RawSource, options: PrepareOptions): State
     sha256: sha256(raw.bytes),
     retrievedAt: options.retrievedAt.toISOString(),
   };
-  return buildStatement(options.statementId, extracted, provenance, fingerprintOf(raw));
+  return buildStatement(options.statementId, extracted, provenance, fingerprintOf(raw, options.path));
 }

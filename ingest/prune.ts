@@ -37,19 +37,23 @@ export async function findGone(
 ): Promise<PrunedStatement[]> {
   if (folders.length === 0) return [];
   const gone: PrunedStatement[] = [];
-  const indexed = await engine.statementIds();
-  const isIndexed = new Set(indexed);
-  for (const statementId of indexed) {
+  // One paragraph would do; the engine has no cheaper way to a statement's provenance yet.
+  const pathOf = async (statementId: string) => (await engine.getStatement(statementId))[0]?.source.path;
+  for (const statementId of await engine.statementIds()) {
     if (keep.has(statementId)) continue;
-    // One paragraph would do; the engine has no cheaper way to a statement's provenance yet.
-    const path = (await engine.getStatement(statementId))[0]?.source.path;
+    const path = await pathOf(statementId);
     if (path === undefined) continue;
     const absolute = resolve(cwd, path);
     const folder = folders.find((candidate) => isInside(candidate.path, absolute));
     if (folder === undefined) continue;
     const current = folder.files.get(absolute);
     if (current === undefined) gone.push({ statementId, path });
-    else if (current !== statementId && isIndexed.has(current)) gone.push({ statementId, path, replacedBy: current });
+    else if (current !== statementId) {
+      // Only when this very file is indexed under its new id: another file of the same name
+      // elsewhere may hold that id, and then this statement is the file's only copy.
+      const currentPath = await pathOf(current);
+      if (currentPath !== undefined && resolve(cwd, currentPath) === absolute) gone.push({ statementId, path, replacedBy: current });
+    }
   }
   return gone;
 }

@@ -27,7 +27,7 @@ describe('PreparePool', () => {
   });
 
   it('answers null for a file whose fingerprint the index already holds', async () => {
-    const indexed = fingerprintOf(await loadFileSource(seedPath));
+    const indexed = fingerprintOf(await loadFileSource(seedPath), options.path);
     expect(await pool.prepareFile(seedPath, indexed, options)).toBeNull();
     expect(await pool.prepareFile(seedPath, 'another fingerprint', options)).not.toBeNull();
   });

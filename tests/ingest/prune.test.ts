@@ -89,7 +89,7 @@ describe('ingestSources with prune', () => {
     await engine.close();
   });
 
-  it('keeps a statement whose file moved to another folder of the same run, unchanged', async () => {
+  it('keeps a statement whose file moved to another folder of the same run, and indexes it with its new path', async () => {
     const { engine, root, folder } = setup();
     await ingestSources([folder], engine);
     const moved = join(root, 'moved');
@@ -97,7 +97,22 @@ describe('ingestSources with prune', () => {
     renameSync(join(folder, 'b.txt'), join(moved, 'b.txt'));
 
     const report = await ingestSources([folder, moved], engine, { prune: true });
-    expect(report).toMatchObject({ unchanged: 3, pruned: [] });
+    expect(report).toMatchObject({ indexed: 1, unchanged: 2, pruned: [] });
+    expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
+    expect((await engine.getStatement('b'))[0]?.source.path).toBe(shown(join(moved, 'b.txt')));
+    await engine.close();
+  });
+
+  // Regression: the move went unnoticed ("unchanged"), the statement kept its old path, and a
+  // later prune of the old folder deleted it although its file was there and indexed.
+  it('keeps a statement whose file moved and was ingested from its new folder in an earlier run', async () => {
+    const { engine, root, folder } = setup();
+    await ingestSources([folder], engine);
+    const moved = join(root, 'moved');
+    mkdirSync(moved);
+    renameSync(join(folder, 'b.txt'), join(moved, 'b.txt'));
+    expect(await ingestSources([moved], engine)).toMatchObject({ indexed: 1 });
+    expect((await ingestSources([folder], engine, { prune: true })).pruned).toEqual([]);
     expect(await engine.statementIds()).toEqual(['a', 'b', 'c']);
     await engine.close();
   });
@@ -143,6 +158,19 @@ describe('ingestSources with prune', () => {
       expect(formatReport(report, { prune: true }).split('\n').at(-1)).toBe(
         `pruned: ${shown(file)} (statement caf; the file is statement ${statementId(file)} now)`,
       );
+      await engine.close();
+    });
+
+    // Regression: the new id was held by another file of the same name, and the only copy went.
+    it('keeps the old statement when its new id belongs to another file of the same name', async () => {
+      const { engine, folder, file } = await indexedByOldVersion();
+      const elsewhere = join(folder, '..', 'elsewhere');
+      mkdirSync(elsewhere);
+      writeFileSync(join(elsewhere, 'café.txt'), 'Iran welcomed the talks.');
+      await ingestSources([elsewhere], engine);
+      writeFileSync(file, '');
+      expect((await ingestSources([folder], engine, { prune: true })).pruned).toEqual([]);
+      expect(await engine.statementIds()).toContain('caf');
       await engine.close();
     });
 
