@@ -112,7 +112,10 @@ export class Columns {
   private loadStatementFacets(db: Database.Database, size: number, docsOfStatement: Map<string, string>): void {
     const docsByValue = new Map(statementFacetFields.map((field) => [field, new Map<string, string[]>()]));
     const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
-    for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(`SELECT id, ${paths} FROM statements`).raw().iterate()) {
+    // A statement without meta was written by an older version: its paragraphs carry its fields.
+    const metaOf = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1)) AS meta';
+    const sql = `SELECT id, ${paths} FROM (SELECT id, ${metaOf} FROM statements)`;
+    for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(sql).raw().iterate()) {
       const docs = docsOfStatement.get(statementId);
       if (docs === undefined) continue;
       statementFacetFields.forEach((field, i) => {

@@ -103,17 +103,22 @@ const jsonPaths = (keys: readonly string[]): string => keys.map((key) => `'$.${k
  * Moves what every paragraph of a statement repeated into the statement's row, in an index file
  * written before `statements.meta`: its title, provenance and date went into each paragraph's
  * body, and its issuer and date facets into a `facet` row per paragraph, which made the rows
- * twice as long and two facet rows in three redundant. Runs in the caller's transaction.
+ * twice as long and two facet rows in three redundant. Statements an older version wrote into a
+ * converted file (one still running during an upgrade, or a rollback) have no `meta` either and
+ * are converted the same way at the next open. Runs in the caller's transaction.
  */
 function useStatementMeta(db: Database.Database): void {
   const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('statements')").pluck().all();
-  if (columns.includes('meta')) return;
-  db.exec(`ALTER TABLE statements ADD COLUMN meta TEXT;
+  if (!columns.includes('meta')) db.exec('ALTER TABLE statements ADD COLUMN meta TEXT');
+  if (db.prepare('SELECT 1 FROM statements WHERE meta IS NULL LIMIT 1').get() === undefined) return;
+  db.exec(`CREATE TEMP TABLE old_layout AS SELECT id FROM statements WHERE meta IS NULL;
     UPDATE statements SET meta = (
       SELECT json_remove(body, ${jsonPaths(paragraphKeys)}) FROM docs WHERE statement_id = statements.id ORDER BY paragraph LIMIT 1
-    );
-    UPDATE docs SET body = json_remove(body, ${jsonPaths(statementKeys)});
-    DELETE FROM facet WHERE field IN (${statementFacetFields.map((field) => `'${field}'`).join(', ')});`);
+    ) WHERE id IN (SELECT id FROM temp.old_layout);
+    UPDATE docs SET body = json_remove(body, ${jsonPaths(statementKeys)}) WHERE statement_id IN (SELECT id FROM temp.old_layout);
+    DELETE FROM facet WHERE field IN (${statementFacetFields.map((field) => `'${field}'`).join(', ')})
+      AND doc IN (SELECT rowid FROM docs WHERE statement_id IN (SELECT id FROM temp.old_layout));
+    DROP TABLE temp.old_layout;`);
 }
 
 /**

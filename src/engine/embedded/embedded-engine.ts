@@ -71,7 +71,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async getStatement(statementId: string): Promise<ParagraphDocument[]> {
     return this.db
-      .prepare<[string], [string, string]>(
+      .prepare<[string], [string | null, string]>(
         'SELECT s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.statement_id = ? ORDER BY d.paragraph',
       )
       .raw()

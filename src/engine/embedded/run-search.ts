@@ -152,7 +152,7 @@ export function runSearch(
     rowids.length === 0
       ? []
       : db
-          .prepare<number[], [number, string, string]>(
+          .prepare<number[], [number, string | null, string]>(
             `SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.rowid IN (${rowids.map(() => '?').join(',')})`,
           )
           .raw()

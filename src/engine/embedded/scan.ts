@@ -75,7 +75,7 @@ export function scanPage(db: Database.Database, compiler: MatchCompiler, request
   const { where, params, order } = page(compiler, request);
   const rows = readingFts(() =>
     db
-      .prepare<Params, { rowid: number; dateNum: number; meta: string; body: string }>(
+      .prepare<Params, { rowid: number; dateNum: number; meta: string | null; body: string }>(
         // Keys first, through the covering date index, then the page's bodies: sorting ties within
         // a day then moves integers, not whole documents (30 ms a page against 75 ms at 300k rows).
         `SELECT d.rowid AS rowid, d.date_num AS dateNum, s.meta AS meta, d.body AS body
@@ -122,7 +122,7 @@ export function listStatements(db: Database.Database, compiler: MatchCompiler, q
            GROUP BY d.statement_id ORDER BY dateNum ${direction}, id ASC LIMIT ? OFFSET ?`,
         )
         .all(...rows.params, query.limit, query.offset);
-      const first = db.prepare<[string], { meta: string; body: string }>(
+      const first = db.prepare<[string], { meta: string | null; body: string }>(
         'SELECT s.meta AS meta, d.body AS body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.statement_id = ? ORDER BY d.paragraph LIMIT 1',
       );
       const count = db.prepare<[string], number>('SELECT count(*) FROM docs WHERE statement_id = ?').pluck();

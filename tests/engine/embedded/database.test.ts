@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Columns } from '../../../src/engine/embedded/columns.js';
 import { openDatabase } from '../../../src/engine/embedded/database.js';
 import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
@@ -141,4 +142,46 @@ describe('opening an index file another process is writing', () => {
       other.close();
     }
   }, 15_000);
+});
+
+// Regression: an older version still running during an upgrade (or after a rollback) writes
+// statements without meta into a converted file; their reads answered 500.
+describe('a statement an older version wrote into a converted index file', () => {
+  it('reads and counts from its paragraphs until a writer opens the file, which converts it', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const engine = openEmbeddedEngine(dir, loadIndexSettings());
+    const seed = await seedStatement();
+    await engine.replaceStatements([seed, copyStatement(seed, 'copy', '2024-06', (document) => document.text)]);
+    const copy = await engine.getStatement('copy');
+    await engine.close();
+
+    const db = new Database(join(dir, 'communique.sqlite'));
+    const rows = db.prepare<[], [number, string, string]>("SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE s.id = 'copy'").raw().all();
+    db.transaction(() => {
+      for (const [rowid, meta, body] of rows) {
+        db.prepare('UPDATE docs SET body = ? WHERE rowid = ?').run(JSON.stringify({ ...JSON.parse(meta), ...JSON.parse(body) }), rowid);
+        db.prepare("INSERT INTO facet (field, value, doc) VALUES ('year', '2024', ?)").run(rowid);
+      }
+      db.exec("UPDATE statements SET meta = NULL WHERE id = 'copy'");
+    })();
+    db.close();
+
+    const reader = openDatabase(dir, { readonly: true });
+    expect(new Columns(reader).count('year', new Columns(reader).all(), 10)).toEqual([
+      { value: '2024', count: 11 },
+      { value: '2025', count: 11 },
+    ]);
+    reader.close();
+
+    const reopened = openEmbeddedEngine(dir, loadIndexSettings());
+    expect(await reopened.getStatement('copy')).toEqual(copy);
+    const result = await reopened.search({ q: 'ceasefire', filters: noFilters(), sort: 'relevance', offset: 0, limit: 0, facets: ['year'] });
+    expect(result.facets).toEqual({ year: [{ value: '2024', count: 2 }, { value: '2025', count: 2 }] });
+    await reopened.close();
+    const converted = new Database(join(dir, 'communique.sqlite'), { readonly: true });
+    expect(converted.prepare("SELECT count(*) FROM statements WHERE meta IS NULL").pluck().get()).toBe(0);
+    expect(converted.prepare("SELECT count(*) FROM facet WHERE field = 'year'").pluck().get()).toBe(0);
+    converted.close();
+  });
 });
