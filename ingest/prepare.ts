@@ -39,7 +39,7 @@ export const prepareIfChanged = (raw: RawSource, indexed: string | null, options
  */
 export function prepareStatement(raw: RawSource, options: PrepareOptions): StatementDocuments {
   const read = readSource(raw);
-  const extracted = applySidecar(options.path === null ? read : applyFileName(read, options.path), parseSidecar(raw.sidecar ?? {}));
+  const extracted = applySidecar(options.path === null ? read : applyFileName(read, options.path, options.retrievedAt.toISOString()), parseSidecar(raw.sidecar ?? {}));
   rejectUndecodable(extracted);
   const provenance = {
     ...(extracted.url ? { url: extracted.url } : {}),

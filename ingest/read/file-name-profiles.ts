@@ -32,6 +32,7 @@ export const fileNameProfiles: readonly FileNameProfile[] = [ungd].map((data) =>
 export function applyFileName(
   extracted: ExtractedStatement,
   path: string,
+  retrievedOn: string,
   profiles: readonly FileNameProfile[] = fileNameProfiles,
 ): ExtractedStatement {
   const name = basename(path, extname(path));
@@ -39,11 +40,13 @@ export function applyFileName(
     const groups = new RegExp(profile.pattern, 'u').exec(name)?.groups;
     if (!groups) continue;
     const issuer = groups.issuer !== undefined && resolveCountry(groups.issuer) !== null ? groups.issuer : null;
-    const date = IsoDate.safeParse([groups.year, groups.month, groups.day].filter((part) => part !== undefined).join('-'));
+    const parsed = IsoDate.safeParse([groups.year, groups.month, groups.day].filter((part) => part !== undefined).join('-'));
+    // As for dates read from the text: a statement is not dated after it was retrieved.
+    const date = parsed.success && parsed.data <= retrievedOn.slice(0, parsed.data.length) ? parsed : null;
     return {
       ...extracted,
       issuer: extracted.issuer ?? issuer,
-      date: extracted.date ?? (date.success ? { value: date.data, precision: precisionOf(date.data), source: 'file-name' } : null),
+      date: extracted.date ?? (date ? { value: date.data, precision: precisionOf(date.data), source: 'file-name' } : null),
     };
   }
   return extracted;

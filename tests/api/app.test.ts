@@ -114,6 +114,7 @@ describe('bad requests', () => {
     ['q=%ZZ', 'INVALID_PARAMETER', 'q: not valid percent-encoding'],
     ['country=QA&q=caf%C3', 'INVALID_PARAMETER', 'q: not valid percent-encoding'],
     ['country=QA&c%ZZ=1', 'INVALID_PARAMETER', 'the parameter name c%ZZ is not valid percent-encoding'],
+    ['=%ZZ', 'INVALID_PARAMETER', '(a parameter with no name): not valid percent-encoding'],
     ['to=2023-04-31', 'INVALID_PARAMETER', 'to'],
     ['from=2025-12&to=2025-01', 'INVALID_PARAMETER', 'from'],
     ['country=Narnia', 'UNKNOWN_FACET_VALUE', 'Narnia'],

@@ -25,9 +25,13 @@ export function percentEncoding(): MiddlewareHandler {
         const [name = '', value = ''] = pair.split(/=(.*)/s);
         if (isPercentEncoded(name) && isPercentEncoded(value)) continue;
         // Named the way the other parameter errors are (`path: message`, and in `issues`).
-        const path = isPercentEncoded(name) ? decode(name) : '';
-        const message = path ? 'not valid percent-encoding (UTF-8 bytes as %XX)' : `the parameter name ${name.slice(0, 40)} is not valid percent-encoding (UTF-8 bytes as %XX)`;
-        throw new AppError('INVALID_PARAMETER', path ? `${path}: ${message}` : message, { extra: { issues: [{ path, message }] } });
+        if (!isPercentEncoded(name)) {
+          const message = `the parameter name ${name.slice(0, 40)} is not valid percent-encoding (UTF-8 bytes as %XX)`;
+          throw new AppError('INVALID_PARAMETER', message, { extra: { issues: [{ path: '', message }] } });
+        }
+        const path = decode(name);
+        const message = 'not valid percent-encoding (UTF-8 bytes as %XX)';
+        throw new AppError('INVALID_PARAMETER', `${path || '(a parameter with no name)'}: ${message}`, { extra: { issues: [{ path, message }] } });
       }
     }
     await next();

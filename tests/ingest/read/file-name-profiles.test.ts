@@ -53,11 +53,15 @@ describe('file-name profiles', () => {
 
   it('give way to what the source itself says', () => {
     const fromPage = extracted({ issuer: 'China', date: { value: '2019-01-02', precision: 'day', source: 'page' } });
-    expect(applyFileName(fromPage, 'pages/CHN_73_2018.txt')).toEqual(fromPage);
+    expect(applyFileName(fromPage, 'pages/CHN_73_2018.txt', '2026-11-27')).toEqual(fromPage);
   });
 
-  it.each(['statement.txt', 'AFG_65_2010_draft.txt', 'afg_65_2010.txt', 'AFG_65_1810.txt'])('leave %s alone', (name) => {
-    expect(applyFileName(extracted(), `sources/${name}`)).toEqual(extracted());
+  it.each(['statement.txt', 'AFG_65_2010_draft.txt', 'afg_65_2010.txt', 'AFG_65_1810.txt', 'AM_12_2023.txt'])('leave %s alone', (name) => {
+    expect(applyFileName(extracted(), `sources/${name}`, '2026-11-27')).toEqual(extracted());
+  });
+
+  it('date nothing after the day the file was retrieved', () => {
+    expect(applyFileName(extracted(), 'sources/DEU_65_2099.txt', '2026-11-27')).toMatchObject({ issuer: 'DEU', date: null });
   });
 
   it('refuse, when they load, a pattern with a group they cannot use or that is no regular expression', () => {
