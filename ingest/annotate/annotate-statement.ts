@@ -1,4 +1,4 @@
-import type { DatePrecision, MentionedDate, ParagraphFacets } from '../../src/schema/document.js';
+import { isNotAfter, type DatePrecision, type MentionedDate, type ParagraphFacets } from '../../src/schema/document.js';
 import { findCountryMentions, mentionedCountries } from './countries.js';
 import { contextYear, findDateMentions, toMentionedDate } from './dates.js';
 import { findGroupsInTokens } from './groups.js';
@@ -66,7 +66,7 @@ export function annotateStatement(input: AnnotateInput): AnnotatedStatement {
  * speeches were dated 2030 or 2050 by them.
  */
 function latestDate(dates: readonly MentionedDate[], retrievedOn: string): { value: string; precision: DatePrecision } | null {
-  const past = dates.filter((d) => d.value <= retrievedOn.slice(0, d.value.length));
+  const past = dates.filter((d) => isNotAfter(d.value, retrievedOn));
   const days = past.filter((d) => d.precision === 'day');
   const pool = days.length > 0 ? days : past;
   const latest = pool.reduce<MentionedDate | null>((best, d) => (best === null || d.value > best.value ? d : best), null);

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { resolveCountry } from '../annotate/countries.js';
-import { IsoDate, precisionOf } from '../../src/schema/document.js';
+import { IsoDate, isNotAfter, precisionOf } from '../../src/schema/document.js';
 import type { ExtractedStatement } from '../extracted.js';
 import ungd from '../file-name-profiles/ungd.json' with { type: 'json' };
 
@@ -17,8 +17,8 @@ export const FileNameProfile = z.strictObject({
       return false;
     }
   }, 'not a regular expression whose named groups are among issuer, year, month, day'),
-});
-export type FileNameProfile = z.infer<typeof FileNameProfile>;
+}).transform((profile) => ({ ...profile, regex: new RegExp(profile.pattern, 'u') }));
+export type FileNameProfile = z.output<typeof FileNameProfile>;
 
 /** The bundled profiles, validated once at load so a bad data file fails loudly and early. */
 export const fileNameProfiles: readonly FileNameProfile[] = [ungd].map((data) => FileNameProfile.parse(data));
@@ -37,12 +37,12 @@ export function applyFileName(
 ): ExtractedStatement {
   const name = basename(path, extname(path));
   for (const profile of profiles) {
-    const groups = new RegExp(profile.pattern, 'u').exec(name)?.groups;
+    const groups = profile.regex.exec(name)?.groups;
     if (!groups) continue;
     const issuer = groups.issuer !== undefined && resolveCountry(groups.issuer) !== null ? groups.issuer : null;
     const parsed = IsoDate.safeParse([groups.year, groups.month, groups.day].filter((part) => part !== undefined).join('-'));
     // As for dates read from the text: a statement is not dated after it was retrieved.
-    const date = parsed.success && parsed.data <= retrievedOn.slice(0, parsed.data.length) ? parsed : null;
+    const date = parsed.success && isNotAfter(parsed.data, retrievedOn) ? parsed : null;
     return {
       ...extracted,
       issuer: extracted.issuer ?? issuer,

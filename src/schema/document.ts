@@ -33,6 +33,9 @@ export type DatePrecision = z.infer<typeof DatePrecision>;
 /** How precise a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date is. */
 export const precisionOf = (date: string): DatePrecision => (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year');
 
+/** Whether a date, at its own precision, falls on or before `day` (YYYY-MM-DD): `2026` and `2026-11` are not after `2026-11-27`. */
+export const isNotAfter = (date: string, day: string): boolean => date <= day.slice(0, date.length);
+
 export const DateSource = z.enum(['metadata', 'page', 'file-name', 'text-inferred']);
 export type DateSource = z.infer<typeof DateSource>;
 

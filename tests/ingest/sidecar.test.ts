@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applySidecar, parseSidecar } from '../../ingest/sidecar.js';
 import { AppError } from '../../src/errors.js';
+import { extractedStatement } from './read/fixtures.js';
 
-const extracted = {
-  title: 'From the page',
-  issuer: null,
-  ministry: null,
-  date: null,
-  language: null,
-  url: null,
-  paragraphs: [{ text: 'Text.', speaker: null }],
-};
+const extracted = extractedStatement({ title: 'From the page' });
 
 describe('sidecar metadata', () => {
   it('wins over what the reader found, and dates it as metadata', () => {

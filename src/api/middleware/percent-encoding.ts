@@ -23,9 +23,10 @@ export function percentEncoding(): MiddlewareHandler {
     if (start >= 0) {
       for (const pair of url.slice(start + 1).split('&')) {
         const [name = '', value = ''] = pair.split(/=(.*)/s);
-        if (isPercentEncoded(name) && isPercentEncoded(value)) continue;
+        const nameEncoded = isPercentEncoded(name);
+        if (nameEncoded && isPercentEncoded(value)) continue;
         // Named the way the other parameter errors are (`path: message`, and in `issues`).
-        if (!isPercentEncoded(name)) {
+        if (!nameEncoded) {
           const message = `the parameter name ${name.slice(0, 40)} is not valid percent-encoding (UTF-8 bytes as %XX)`;
           throw new AppError('INVALID_PARAMETER', message, { extra: { issues: [{ path: '', message }] } });
         }

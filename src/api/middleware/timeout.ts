@@ -22,7 +22,7 @@ export function requestTimeout({ ms, exempt = [] }: RequestTimeoutOptions): Midd
   return async function requestTimeout(c, next) {
     if (isExempt(c.req.path)) return next();
     // A write cannot be called back: it goes on and may still land, which its client must know.
-    const writing = c.req.method === 'POST' || c.req.method === 'DELETE' ? c.req.path.startsWith('/v1/statements') : false;
+    const writing = (c.req.method === 'POST' || c.req.method === 'DELETE') && c.req.path.startsWith('/v1/statements');
     const detail = writing
       ? `no answer within ${ms} ms; the write goes on and may still land: GET the statement to see, or send it again (a statement is replaced whole)`
       : `no answer within ${ms} ms; try a narrower query`;

@@ -110,7 +110,7 @@ export class Columns {
 
   /** The statement-level facets, from each statement's `meta`, given to every one of its documents. */
   private loadStatementFacets(db: Database.Database, size: number, docsOfStatement: Map<string, string>): void {
-    const docsByValue = new Map(statementFacetFields.map((field) => [field, new Map<string, string[]>()]));
+    const docsByValue = statementFacetFields.map((field) => ({ field, lists: new Map<string, string[]>() }));
     const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
     // A statement without meta was written by an older version: its paragraphs carry its fields.
     const metaOf = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1)) AS meta';
@@ -118,18 +118,17 @@ export class Columns {
     for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(sql).raw().iterate()) {
       const docs = docsOfStatement.get(statementId);
       if (docs === undefined) continue;
-      statementFacetFields.forEach((field, i) => {
+      docsByValue.forEach(({ lists }, i) => {
         const value = values[i];
         if (value === null || value === undefined) return;
-        const byValue = docsByValue.get(field);
-        const lists = byValue?.get(String(value));
-        if (lists) lists.push(docs);
-        else byValue?.set(String(value), [docs]);
+        const list = lists.get(String(value));
+        if (list) list.push(docs);
+        else lists.set(String(value), [docs]);
       });
     }
-    for (const [field, byValue] of docsByValue) {
+    for (const { field, lists } of docsByValue) {
       const builder = new FacetBuilder(size);
-      for (const value of [...byValue.keys()].sort()) builder.add(value, byValue.get(value)?.join(',') ?? '');
+      for (const [value, docs] of [...lists].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) builder.add(value, docs.join(','));
       this.facets.set(field, builder.build());
     }
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFileSource } from '../../../ingest/load-source.js';
 import { prepareStatement } from '../../../ingest/prepare.js';
 import { applyFileName, FileNameProfile } from '../../../ingest/read/file-name-profiles.js';
-import type { ExtractedStatement } from '../../../ingest/extracted.js';
+import { extractedStatement } from './fixtures.js';
 
 const ungd = (name: string) => fileURLToPath(new URL(`../../fixtures/ungd/${name}`, import.meta.url));
 const retrievedAt = new Date('2026-11-27T00:00:00Z');
@@ -15,16 +15,6 @@ const prepare = async (path: string, sidecar: Record<string, unknown> | null = n
   return first;
 };
 
-const extracted = (overrides: Partial<ExtractedStatement> = {}): ExtractedStatement => ({
-  title: null,
-  issuer: null,
-  ministry: null,
-  date: null,
-  language: null,
-  url: null,
-  paragraphs: [{ text: 'Text.', speaker: null }],
-  ...overrides,
-});
 
 describe('file-name profiles', () => {
   it("date a UN General Debate speech by its file name's year, and give its country as issuer", async () => {
@@ -52,16 +42,16 @@ describe('file-name profiles', () => {
   });
 
   it('give way to what the source itself says', () => {
-    const fromPage = extracted({ issuer: 'China', date: { value: '2019-01-02', precision: 'day', source: 'page' } });
+    const fromPage = extractedStatement({ issuer: 'China', date: { value: '2019-01-02', precision: 'day', source: 'page' } });
     expect(applyFileName(fromPage, 'pages/CHN_73_2018.txt', '2026-11-27')).toEqual(fromPage);
   });
 
   it.each(['statement.txt', 'AFG_65_2010_draft.txt', 'afg_65_2010.txt', 'AFG_65_1810.txt', 'AM_12_2023.txt'])('leave %s alone', (name) => {
-    expect(applyFileName(extracted(), `sources/${name}`, '2026-11-27')).toEqual(extracted());
+    expect(applyFileName(extractedStatement(), `sources/${name}`, '2026-11-27')).toEqual(extractedStatement());
   });
 
   it('date nothing after the day the file was retrieved', () => {
-    expect(applyFileName(extracted(), 'sources/DEU_65_2099.txt', '2026-11-27')).toMatchObject({ issuer: 'DEU', date: null });
+    expect(applyFileName(extractedStatement(), 'sources/DEU_65_2099.txt', '2026-11-27')).toMatchObject({ issuer: 'DEU', date: null });
   });
 
   it('refuse, when they load, a pattern with a group they cannot use or that is no regular expression', () => {

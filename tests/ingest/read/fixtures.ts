@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RawSource } from '../../../ingest/extracted.js';
+import type { ExtractedStatement, RawSource } from '../../../ingest/extracted.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -19,4 +19,16 @@ export const source = (text: string | Buffer, name = 'page.html', extra: Partial
   sidecar: null,
   contentType: null,
   ...extra,
+});
+
+/** What a reader found in a one-paragraph source, nothing else: for the steps that fill in the rest. */
+export const extractedStatement = (overrides: Partial<ExtractedStatement> = {}): ExtractedStatement => ({
+  title: null,
+  issuer: null,
+  ministry: null,
+  date: null,
+  language: null,
+  url: null,
+  paragraphs: [{ text: 'Text.', speaker: null }],
+  ...overrides,
 });
