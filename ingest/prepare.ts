@@ -8,7 +8,7 @@ import { readSource } from './read/read-source.js';
 import { applySidecar, parseSidecar } from './sidecar.js';
 
 /** Bump when extraction or annotation changes, so unchanged sources are indexed again once. */
-export const INGEST_VERSION = '5';
+export const INGEST_VERSION = '6';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
