@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -20,6 +21,18 @@ const CorsOrigins = z.string().transform((value, ctx): '*' | string[] => {
   return origins;
 });
 
+/** What `npm start` ingests unless told otherwise: the corpus the project ships. */
+const bundledCorpus = fileURLToPath(new URL('../corpus/', import.meta.url));
+
+/**
+ * Comma-separated files and folders; empty for none (an API in front of an index a separate
+ * worker fills). Not `emptyAsUndefined`: there empty would mean the default.
+ */
+const StartIngest = z
+  .string()
+  .default(bundledCorpus)
+  .transform((value) => value.split(',').map((path) => path.trim()).filter(Boolean));
+
 const ConfigSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8080)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
@@ -33,6 +46,7 @@ const ConfigSchema = z.object({
   REQUEST_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(600_000).default(10_000)),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, LogLevel.default('info')),
   SEARCH_THREADS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(16).default(2)),
+  START_INGEST: StartIngest,
 });
 
 export interface Config {
@@ -43,6 +57,8 @@ export interface Config {
   adminToken: string | null;
   http: HttpPolicy;
   logLevel: LogLevel;
+  /** Files and folders to ingest before serving; unchanged statements are skipped. */
+  startIngest: string[];
 }
 
 /** What the API enforces per request, beyond its routes. */
@@ -81,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     },
     logLevel: e.LOG_LEVEL,
+    startIngest: e.START_INGEST,
   };
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -11,8 +10,6 @@ import { loadConfig } from './config.js';
 import { openEngine } from './engine/open-engine.js';
 import { loadIndexSettings } from './engine/settings.js';
 import { isAppError } from './errors.js';
-
-const bundledCorpus = fileURLToPath(new URL('../corpus/', import.meta.url));
 
 /**
  * Node's own limits, so a slow or idle client cannot hold a connection: the headers within
@@ -28,13 +25,15 @@ const serverTimeouts = {
 };
 const SOCKET_IDLE_MS = 60_000;
 
-/** `npm start`: ingest the bundled corpus (unchanged statements are skipped) and serve the API. */
+/** `npm start`: ingest `START_INGEST`, the bundled corpus by default (unchanged statements are skipped), and serve the API. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel });
   const engine = await openEngine(config.engine, loadIndexSettings());
-  const report = await ingestSources([bundledCorpus], engine, { progress: (total) => createProgress(total) });
-  console.log(formatReport(report));
+  if (config.startIngest.length > 0) {
+    const report = await ingestSources(config.startIngest, engine, { progress: (total) => createProgress(total) });
+    console.log(formatReport(report));
+  }
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const writes = preparingThread();

@@ -4,9 +4,9 @@ import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
 import { useIndexedApp } from '../helpers/indexed-app.js';
-import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
+import { seedPath, seedId, tempDataDir } from '../helpers/seed.js';
 
-const indexed = useIndexedApp([corpusDir]);
+const indexed = useIndexedApp([seedPath]);
 const { search } = indexed;
 
 const problem = async (response: Response, status: number) => {

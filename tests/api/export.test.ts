@@ -7,7 +7,7 @@ import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js
 import type { ScanRequest, SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { ExportRow, Problem, SearchResponse } from '../../src/schema/api.js';
-import { corpusDir, tempDataDir } from '../helpers/seed.js';
+import { seedPath, tempDataDir } from '../helpers/seed.js';
 import { copyStatement, seedStatement, syntheticCorpus } from '../helpers/synthetic.js';
 
 /** RFC 4180, strictly: CRLF between records, quoted fields may hold quotes (doubled), commas and line breaks. */
@@ -85,7 +85,7 @@ describe('GET /v1/export on the seed corpus', () => {
 
   beforeAll(async () => {
     engine = openEmbeddedEngine(data.dir, loadIndexSettings());
-    await ingestSources([corpusDir], engine);
+    await ingestSources([seedPath], engine);
     const seed = await seedStatement();
     const hostile = copyStatement(seed, 'hostile', '2023-01-02', (document) =>
       document.paragraph === 1 ? hostileText : `zanzibarquux paragraph ${document.paragraph}, "quoted"`,

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.js';
 import { useIndexedApp } from '../helpers/indexed-app.js';
-import { corpusDir, projectRoot, tempDataDir } from '../helpers/seed.js';
+import { corpusSample, seedPath, tempDataDir } from '../helpers/seed.js';
 
-const fixtures = join(projectRoot, 'tests/fixtures');
-const indexed = useIndexedApp([corpusDir, join(fixtures, 'readouts'), join(fixtures, 'html')]);
+const indexed = useIndexedApp([seedPath, ...corpusSample]);
 const { search } = indexed;
 
 const counts = (values: { value: string; count: number }[] | undefined) =>

@@ -5,7 +5,7 @@ import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js
 import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { Problem, SearchResponse, Statement, StatementListResponse } from '../../src/schema/api.js';
-import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
+import { seedPath, seedId, tempDataDir } from '../helpers/seed.js';
 import { copyStatement, seedStatement } from '../helpers/synthetic.js';
 
 let engine: SearchEngine;
@@ -15,7 +15,7 @@ const data = tempDataDir();
 
 beforeAll(async () => {
   engine = openEmbeddedEngine(data.dir, loadIndexSettings());
-  await ingestSources([corpusDir], engine);
+  await ingestSources([seedPath], engine);
   const original = await seedStatement();
   const short = copyStatement(original, 'short', '2025-01-15', (document) =>
     document.paragraph === 1 ? `zanzibarquux ${document.text}` : document.text,

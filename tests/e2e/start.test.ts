@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Health, Problem, SearchResponse, Statement } from '../../src/schema/api.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
-import { tempDataDir } from '../helpers/seed.js';
+import { listSourceFiles } from '../../ingest/load-source.js';
+import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
 
 const data = tempDataDir();
 const servers: RunningServer[] = [];
@@ -15,35 +16,47 @@ const paragraphs = (body: SearchResponse): number[] => body.hits.map((hit) => hi
 
 describe('npm start, end to end over HTTP', () => {
   it('ingests the bundled corpus, serves the API, and a second start duplicates nothing', async () => {
+    const sources = await listSourceFiles(corpusDir);
     const first = await startServer({ DATA_DIR: data.dir });
     servers.push(first);
-    expect(first.output()).toContain('ingested 1 statement (11 paragraphs)');
+    const ingested = new RegExp(`ingested ${sources.length} statements \\((\\d+) paragraphs\\), 0 unchanged, 0 failed, of ${sources.length} sources`).exec(first.output());
+    expect(ingested, first.output()).not.toBeNull();
+    const documents = Number(ingested?.[1]);
+    expect(sources.length).toBeGreaterThan(200);
 
+    // The seed statement among the others: the one Pakistani statement, and its phrases its own.
     const phrase = SearchResponse.parse(
       await (await get(first, `/v1/search?q=${encodeURIComponent('"unserious statements"')}`)).json(),
     );
+    expect(phrase.hits.map((hit) => hit.statementId)).toEqual([seedId, seedId]);
     expect(paragraphs(phrase)).toEqual([1, 3]);
     expect(phrase.hits.every((hit) => hit.highlighted.includes('<mark>unserious statements</mark>'))).toBe(true);
-    expect(paragraphs(SearchResponse.parse(await (await get(first, '/v1/search?round=3')).json()))).toEqual([1, 7]);
+    expect(paragraphs(SearchResponse.parse(await (await get(first, '/v1/search?round=AF-PK-talks:3')).json()))).toEqual([1, 7]);
     for (const country of ['Qatar', 'QA']) {
-      const body = SearchResponse.parse(await (await get(first, `/v1/search?country=${country}`)).json());
+      const body = SearchResponse.parse(await (await get(first, `/v1/search?country=${country}&issuer=PK`)).json());
       expect(paragraphs(body)).toEqual([1, 2, 5, 6]);
       expect(Object.keys(body.facets).sort()).toEqual(['country', 'group', 'round']);
     }
     // A service's export over HTTP: two rows, then the rest from the cursor, each row once.
-    const head = await get(first, '/v1/export?q=Taliban&format=csv&limit=2');
+    const head = await get(first, '/v1/export?q=Taliban&issuer=PK&format=csv&limit=2');
     expect(head.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(head.headers.get('x-total-count')).toBe('9');
     const cursor = head.headers.get('next-cursor');
     expect(cursor).toBeTruthy();
     const firstRows = (await head.text()).trim().split('\r\n');
     expect(firstRows[0]).toMatch(/^id,statementId,paragraph,/);
-    const rest = await get(first, `/v1/export?q=Taliban&format=ndjson&cursor=${encodeURIComponent(cursor ?? '')}`);
+    const rest = await get(first, `/v1/export?q=Taliban&issuer=PK&format=ndjson&cursor=${encodeURIComponent(cursor ?? '')}`);
     expect(rest.headers.get('next-cursor')).toBeNull();
     const restIds = (await rest.text()).trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
     const ids = [...firstRows.slice(1).map((row) => row.split(',')[0]), ...restIds];
     expect(ids).toHaveLength(9);
     expect(new Set(ids).size).toBe(9);
+
+    // The other kinds of source are served too: a Q&A page's speaker, a readout's issuer.
+    const speakers = SearchResponse.parse(await (await get(first, '/v1/search?perPage=0&facets=speaker,issuer')).json());
+    expect(speakers.total).toBe(documents);
+    expect(speakers.facets.issuer?.map((value) => value.value).sort()).toEqual(['BY', 'CN', 'PK', 'US']);
+    expect(speakers.facets.speaker?.length).toBeGreaterThan(5);
 
     const bad = await get(first, '/v1/search?perPage=abc');
     expect(bad.status).toBe(400);
@@ -52,9 +65,22 @@ describe('npm start, end to end over HTTP', () => {
 
     const second = await startServer({ DATA_DIR: data.dir });
     servers.push(second);
-    expect(second.output()).toContain('ingested 0 statements (0 paragraphs), 1 unchanged');
+    expect(second.output()).toContain(`ingested 0 statements (0 paragraphs), ${sources.length} unchanged`);
     const health = Health.parse(await (await get(second, '/v1/health')).json());
-    expect(health).toMatchObject({ documents: 11, statements: 1 });
+    expect(health).toMatchObject({ documents, statements: sources.length });
+  }, 90_000);
+
+  it('serves without ingesting when START_INGEST is empty', async () => {
+    const own = tempDataDir();
+    const server = await startServer({ DATA_DIR: own.dir, START_INGEST: '' });
+    servers.push(server);
+    try {
+      expect(server.output()).not.toContain('ingested');
+      expect(Health.parse(await (await get(server, '/v1/health')).json())).toMatchObject({ documents: 0, statements: 0 });
+    } finally {
+      expect(await server.stop()).toBe(0);
+      own.cleanup();
+    }
   }, 60_000);
 
   it('writes a statement over HTTP, read and annotated in its prepare thread, and deletes it', async () => {

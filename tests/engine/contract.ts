@@ -5,7 +5,7 @@ import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { SearchRequest } from '../../src/schema/api.js';
 import { noFilters, type EngineQuery } from '../../src/schema/query.js';
-import { corpusDir, seedExpectation, seedId } from '../helpers/seed.js';
+import { seedPath, seedExpectation, seedId } from '../helpers/seed.js';
 
 const query = (overrides: Partial<EngineQuery> = {}): EngineQuery => ({
   q: '',
@@ -31,7 +31,7 @@ export function describeEngineContract(name: string, open: () => Promise<SearchE
     beforeAll(async () => {
       engine = await open();
       await engine.applySettings(loadIndexSettings());
-      const report = await ingestSources([corpusDir], engine);
+      const report = await ingestSources([seedPath], engine);
       expect(report.failures).toEqual([]);
     });
     afterAll(async () => {

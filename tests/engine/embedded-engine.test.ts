@@ -3,7 +3,7 @@ import { ingestSources } from '../../ingest/pipeline.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { noFilters } from '../../src/schema/query.js';
-import { corpusDir, tempDataDir } from '../helpers/seed.js';
+import { seedPath, tempDataDir } from '../helpers/seed.js';
 import { describeEngineContract } from './contract.js';
 
 const cleanups: (() => void)[] = [];
@@ -26,7 +26,7 @@ describe('embedded engine on disk', () => {
     const { dir, cleanup } = tempDataDir();
     cleanups.push(cleanup);
     const first = openEmbeddedEngine(dir, loadIndexSettings());
-    await ingestSources([corpusDir], first);
+    await ingestSources([seedPath], first);
     await first.close();
 
     const reopened = openEmbeddedEngine(dir, loadIndexSettings());
@@ -50,7 +50,7 @@ describe('embedded engine on disk', () => {
     const query = { q: 'ceasefire', filters: noFilters(), sort: 'relevance' as const, offset: 0, limit: 10, facets: [] };
     expect((await server.search(query)).total).toBe(0);
     const worker = openEmbeddedEngine(dir, loadIndexSettings());
-    await ingestSources([corpusDir], worker);
+    await ingestSources([seedPath], worker);
     await worker.close();
     expect((await server.search(query)).total).toBe(2);
     await server.close();
@@ -60,7 +60,7 @@ describe('embedded engine on disk', () => {
     const { dir, cleanup } = tempDataDir();
     cleanups.push(cleanup);
     const engine = openEmbeddedEngine(dir, loadIndexSettings());
-    await ingestSources([corpusDir], engine);
+    await ingestSources([seedPath], engine);
     const [seed] = await engine.getStatement('000_f9833616b54a3226');
     if (!seed) throw new Error('seed not indexed');
     const older = { ...seed, id: 'older-p1', statementId: 'older', date: '2020-01-02', dateNum: 20200102, year: 2020 };

@@ -14,9 +14,9 @@ import { statementId } from '../../ingest/statement-id.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { AppError } from '../../src/errors.js';
-import { projectRoot, seedPath, tempDataDir } from '../helpers/seed.js';
+import { corpusDir, seedPath, tempDataDir } from '../helpers/seed.js';
 
-const fmprcFixture = join(projectRoot, 'tests/fixtures/html/fmprc/t1593756.html');
+const fmprcFixture = join(corpusDir, 'html/fmprc/t1593756.html');
 const seedText = readFileSync(seedPath);
 
 type Handler = (request: IncomingMessage, response: ServerResponse, hit: number) => void;

@@ -7,7 +7,7 @@ import { ingestSources } from '../../ingest/pipeline.js';
 import { formatReport } from '../../ingest/report.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
-import { corpusDir, seedPath, tempDataDir } from '../helpers/seed.js';
+import { seedPath, tempDataDir } from '../helpers/seed.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -22,11 +22,11 @@ function setup() {
 }
 
 describe('ingestSources', () => {
-  it('ingests the bundled corpus once, then skips it as unchanged', async () => {
+  it('ingests the seed statement once, then skips it as unchanged', async () => {
     const { engine } = setup();
-    const first = await ingestSources([corpusDir], engine);
+    const first = await ingestSources([seedPath], engine);
     expect(first).toMatchObject({ sources: 1, indexed: 1, paragraphs: 11, unchanged: 0, failures: [] });
-    const second = await ingestSources([corpusDir], engine);
+    const second = await ingestSources([seedPath], engine);
     expect(second).toMatchObject({ sources: 1, indexed: 0, paragraphs: 0, unchanged: 1, failures: [] });
     expect(await engine.stats()).toEqual({ documents: 11, statements: 1 });
     await engine.close();

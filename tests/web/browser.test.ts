@@ -7,8 +7,8 @@ import { projectRoot, seedId, tempDataDir } from '../helpers/seed.js';
 
 /**
  * The search page in a real browser: Debian's Chromium driven by playwright-core, against the
- * real server (`npm start` on a free port, a temporary index). `.ci/run` installs Chromium; where
- * none can be had, this suite is skipped with one line saying so.
+ * real server (`npm start` on a free port, a temporary index of the seed statement). `.ci/run`
+ * installs Chromium; where none can be had, this suite is skipped with one line saying so.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -53,7 +53,8 @@ const status = (page: Page) => page.locator('#status').textContent();
     mkdirSync(output, { recursive: true });
     data = tempDataDir();
     [server, browser] = await Promise.all([
-      startServer({ DATA_DIR: data.dir }),
+      // The seed statement alone, so that every count below is the seed's.
+      startServer({ DATA_DIR: data.dir, START_INGEST: 'corpus/000_f9833616b54a3226.txt' }),
       chromium.launch({
         executablePath: CHROMIUM,
         headless: true,

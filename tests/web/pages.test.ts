@@ -7,7 +7,7 @@ import { createApp } from '../../src/api/app.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
-import { corpusDir, seedId, tempDataDir } from '../helpers/seed.js';
+import { seedPath, seedId, tempDataDir } from '../helpers/seed.js';
 
 /** A statement written to attack the page: markup in its text and title, a script URL as its source. */
 const HOSTILE_TEXT = 'The ministry wrote <script>alert(1)</script> and <img src=x onerror=alert(2)> about zanzibarian "quotes" & ampersands.';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     JSON.stringify({ title: 'A linked statement', issuer: 'Pakistan', date: '2024-05', url: 'https://www.mofa.gov.pk/press/123?x=1&y=2' }),
   );
   engine = openEmbeddedEngine(join(data.dir, 'index'), loadIndexSettings());
-  const report = await ingestSources([corpusDir, hostile], engine);
+  const report = await ingestSources([seedPath, hostile], engine);
   expect(report.failures).toEqual([]);
   // Ingest refuses a script URL as a source; an index written otherwise may still hold one.
   const documents = (await engine.getStatement('hostile_statement')).map((document) => ({

@@ -7,7 +7,7 @@ import { degraded, silent, testEngine } from './test-app.js';
 
 let engine: SearchEngine;
 let close: () => Promise<void>;
-beforeAll(async () => ({ engine, close } = await testEngine({ corpus: true })));
+beforeAll(async () => ({ engine, close } = await testEngine({ seed: true })));
 afterAll(async () => close());
 
 const scrape = async (app: ReturnType<typeof createApp>) => {

@@ -4,13 +4,13 @@ import type { AppLogger } from '../../../src/api/middleware/logging.js';
 import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
 import type { SearchEngine } from '../../../src/engine/engine.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
-import { corpusDir, tempDataDir } from '../../helpers/seed.js';
+import { seedPath, tempDataDir } from '../../helpers/seed.js';
 
-/** A real embedded engine in its own temporary folder, with the bundled corpus when asked. */
-export async function testEngine({ corpus = false } = {}): Promise<{ engine: SearchEngine; close: () => Promise<void> }> {
+/** A real embedded engine in its own temporary folder, with the seed statement when asked. */
+export async function testEngine({ seed = false } = {}): Promise<{ engine: SearchEngine; close: () => Promise<void> }> {
   const data = tempDataDir();
   const engine = openEmbeddedEngine(data.dir, loadIndexSettings());
-  if (corpus) await ingestSources([corpusDir], engine);
+  if (seed) await ingestSources([seedPath], engine);
   return {
     engine,
     close: async () => {

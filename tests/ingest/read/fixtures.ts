@@ -1,16 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExtractedStatement, RawSource } from '../../../ingest/extracted.js';
 
-const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const corpus = fileURLToPath(new URL('../../../corpus/', import.meta.url));
 
-/** A fixture as the loader hands it over: bytes, and the page's URL from `x.url` beside it as the sidecar. */
+/** A page of the bundled corpus as the loader hands it over: bytes, and the page's URL from `x.url` beside it as the sidecar. */
 export function fixtureSource(path: string): RawSource {
-  const full = `${fixtures}${path}`;
+  const full = `${corpus}${path}`;
   const urlFile = full.replace(/\.html$/, '.url');
   const url = path.endsWith('.html') && existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : null;
   return { name: full, bytes: readFileSync(full), sidecar: url ? { url } : null, contentType: null };
 }
+
+/** The pages of the bundled corpus under `folder`, as paths `fixtureSource` takes. */
+export const corpusPages = (folder: string): string[] =>
+  readdirSync(`${corpus}${folder}`, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.(html|md)$/.test(path))
+    .map((path) => `${folder}/${path}`)
+    .sort();
 
 /** An in-memory source, for pages written in a test. */
 export const source = (text: string | Buffer, name = 'page.html', extra: Partial<RawSource> = {}): RawSource => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ExtractedStatement } from '../../../ingest/extracted.js';
 import { readHtml } from '../../../ingest/read/html.js';
 import { AppError } from '../../../src/errors.js';
-import { fixtureSource, source } from './fixtures.js';
+import { corpusPages, fixtureSource, source } from './fixtures.js';
 
 const FMPRC = 'Ministry of Foreign Affairs of the People\'s Republic of China';
 const BELARUS = 'Ministry of Foreign Affairs of the Republic of Belarus';
@@ -218,14 +218,7 @@ describe('readHtml without a site profile', () => {
     });
   });
 
-  it.each([
-    'html/fmprc/t1593756.html',
-    'html/fmprc/t1689110.html',
-    'html/fmprc/t1752564.html',
-    'html/fmprc/t1767935.html',
-    'html/mfa.gov.by/b7b71aff55bfca76.html',
-    'html/mfa.gov.by/bf7e69d3fec2c5f0.html',
-  ])('finds the same paragraphs in %s as its site profile does', (file) => {
+  it.each(corpusPages('html'))('finds the same paragraphs in %s as its site profile does', (file) => {
     const texts = (profiles?: []) => readHtml(fixtureSource(file), profiles).paragraphs.map((p) => p.text);
     expect(texts([])).toEqual(texts());
   });
