@@ -4,6 +4,7 @@ import { splitFacets, withoutSelection } from '../disjunctive.js';
 import type { Columns } from './columns.js';
 import { readingFts } from './fts-errors.js';
 import { markText } from './highlight.js';
+import { prepared } from './prepared.js';
 import { readStored } from './stored-document.js';
 import type { CompiledQuery } from './match-expression.js';
 import { topK } from './top-k.js';
@@ -19,6 +20,11 @@ interface Matches {
   /** Every match before the facet and date filters (exclusions applied), for disjunctive counts; null when none is asked for. */
   unfiltered: number[] | null;
 }
+
+const MATCHING = 'SELECT rowid FROM fts WHERE fts MATCH ?';
+/** The stored documents of a page, its rowids bound as one JSON array: one statement for any page size. */
+const PAGE_BODIES =
+  'SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.rowid IN (SELECT value FROM json_each(?))';
 
 const keepAll: Keep = () => true;
 const keepers = new WeakMap<Database.Database, { test: Keep }>();
@@ -56,7 +62,7 @@ function match(
 ): Matches {
   const excluded = new Set<number>();
   for (const expression of compiled.exclude) {
-    for (const rowid of db.prepare<[string], number>('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().iterate(expression)) {
+    for (const rowid of prepared<[string], number>(db, MATCHING).pluck().iterate(expression)) {
       excluded.add(rowid);
     }
   }
@@ -67,7 +73,7 @@ function match(
     const found =
       compiled.match === null
         ? columns.all()
-        : db.prepare<[string], number>('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(compiled.match);
+        : prepared<[string], number>(db, MATCHING).pluck().all(compiled.match);
     const unfiltered = allowed ? found.filter(allowed) : found;
     return { rowids: filter ? unfiltered.filter(filter) : unfiltered, scores: null, unfiltered: options.unfiltered ? unfiltered : null };
   }
@@ -94,8 +100,7 @@ function match(
     : (wanted ?? keepAll);
   const sql = `SELECT rowid, ${score} FROM fts WHERE fts MATCH ?${unfiltered || wanted ? ' AND kept(rowid)' : ''}`;
   try {
-    const rows = db
-      .prepare<string[], [number, number]>(sql)
+    const rows = prepared<string[], [number, number]>(db, sql)
       .raw()
       .all(...buckets.map((bucket) => bucket.expression), compiled.match);
     const rowids: number[] = [];
@@ -151,12 +156,9 @@ export function runSearch(
   const bodies = new Map(
     rowids.length === 0
       ? []
-      : db
-          .prepare<number[], [number, string | null, string]>(
-            `SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.rowid IN (${rowids.map(() => '?').join(',')})`,
-          )
+      : prepared<[string], [number, string | null, string]>(db, PAGE_BODIES)
           .raw()
-          .all(...rowids)
+          .all(JSON.stringify(rowids))
           .map(([rowid, meta, body]) => [rowid, readStored(meta, body)]),
   );
   const hits = rowids.map((rowid) => {
