@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { SearchEngine } from '../src/engine/engine.js';
+import { noFilters } from '../src/schema/query.js';
 
 /** A folder as listed in this run: its absolute path, and the absolute path of each source in it with the statement id it takes. */
 export interface ListedFolder {
@@ -20,6 +21,22 @@ const isInside = (folder: string, path: string): boolean => {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 };
 
+const LISTING_PAGE = 1000;
+
+/**
+ * Every indexed statement's source path (undefined for a fetched or posted one), from the
+ * statement listing: one paragraph a statement. Reading each whole statement instead took 1.6 s
+ * for the 2,903 UN General Debate speeches; the listing takes 0.5 s.
+ */
+async function sourcePaths(engine: SearchEngine): Promise<Map<string, string | undefined>> {
+  const paths = new Map<string, string | undefined>();
+  for (let offset = 0; ; offset += LISTING_PAGE) {
+    const { statements } = await engine.listStatements({ q: '', filters: noFilters(), order: 'date:asc', offset, limit: LISTING_PAGE });
+    for (const { document } of statements) paths.set(document.statementId, document.source.path);
+    if (statements.length < LISTING_PAGE) return paths;
+  }
+}
+
 /**
  * Indexed statements whose source file lay under one of `folders` and is no longer among its
  * sources, or is indexed under another id now: until 2026-11-27 non-ASCII file names took
@@ -37,12 +54,9 @@ export async function findGone(
 ): Promise<PrunedStatement[]> {
   if (folders.length === 0) return [];
   const gone: PrunedStatement[] = [];
-  // One paragraph would do; the engine has no cheaper way to a statement's provenance yet.
-  const pathOf = async (statementId: string) => (await engine.getStatement(statementId))[0]?.source.path;
-  for (const statementId of await engine.statementIds()) {
-    if (keep.has(statementId)) continue;
-    const path = await pathOf(statementId);
-    if (path === undefined) continue;
+  const paths = await sourcePaths(engine);
+  for (const [statementId, path] of paths) {
+    if (keep.has(statementId) || path === undefined) continue;
     const absolute = resolve(cwd, path);
     const folder = folders.find((candidate) => isInside(candidate.path, absolute));
     if (folder === undefined) continue;
@@ -51,7 +65,7 @@ export async function findGone(
     else if (current !== statementId) {
       // Only when this very file is indexed under its new id: another file of the same name
       // elsewhere may hold that id, and then this statement is the file's only copy.
-      const currentPath = await pathOf(current);
+      const currentPath = paths.get(current);
       if (currentPath !== undefined && resolve(cwd, currentPath) === absolute) gone.push({ statementId, path, replacedBy: current });
     }
   }

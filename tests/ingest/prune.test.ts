@@ -5,10 +5,12 @@ import { loadFileSource } from '../../ingest/load-source.js';
 import { ingestSources } from '../../ingest/pipeline.js';
 import { prepareStatement } from '../../ingest/prepare.js';
 import { statementId } from '../../ingest/statement-id.js';
+import { findGone } from '../../ingest/prune.js';
 import { formatReport } from '../../ingest/report.js';
 import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { seedPath, tempDataDir } from '../helpers/seed.js';
+import { copyStatement, seedStatement } from '../helpers/synthetic.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -183,5 +185,25 @@ describe('ingestSources with prune', () => {
       expect(await engine.statementIds()).toContain('caf');
       await engine.close();
     });
+  });
+});
+
+describe('findGone', () => {
+  it('reads every indexed statement, past the first page of the listing it reads them from', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.cleanup);
+    const engine = openEmbeddedEngine(data.dir, loadIndexSettings());
+    const seed = await seedStatement();
+    // 1,205 statements from files under gone/, none of them listed in the folder any more.
+    const statements = Array.from({ length: 1205 }, (_, i) => {
+      const copy = copyStatement(seed, `s${i}`, '2025-11-07');
+      return { ...copy, documents: copy.documents.map((document) => ({ ...document, source: { ...document.source, path: `gone/s${i}.txt` } })) };
+    });
+    await engine.replaceStatements(statements);
+    const gone = await findGone(engine, [{ path: join(data.dir, 'gone'), files: new Map() }], new Set(['s7']), data.dir);
+    expect(gone).toHaveLength(1204);
+    expect(new Set(gone.map((statement) => statement.statementId)).size).toBe(1204);
+    expect(gone.find((statement) => statement.statementId === 's1204')).toEqual({ statementId: 's1204', path: 'gone/s1204.txt' });
+    await engine.close();
   });
 });
