@@ -47,34 +47,76 @@ const NETWORK_REASONS: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
 };
 
-/** A failure as one readable reason: `HTTP 404 Not Found`, `timed out after 30 s (4 attempts)`. */
-function describeFailure(url: string, error: unknown, attempts: number, timeoutMs: number): string {
-  const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-  if (error instanceof Error && error.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s${tries}`;
+/** A request that got no answer, with the URL it was for: after a redirect, not the one asked for. */
+class RequestFailure extends Error {
+  constructor(
+    readonly url: string,
+    readonly redirected: boolean,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/** Why a request or its body failed: `connection refused`, or fetch's own refusal of the port of `url`. */
+function networkReason(error: unknown, url: string): string {
   if (error instanceof TypeError && error.cause instanceof Error) {
     if (error.cause.message === 'bad port') return `port ${new URL(url).port} is one fetch never connects to (reserved for another protocol)`;
     const code = (error.cause as NodeJS.ErrnoException).code;
-    return `${(code && NETWORK_REASONS[code]) ?? error.cause.message}${tries}`;
+    return (code && NETWORK_REASONS[code]) ?? error.cause.message;
   }
-  return `${error instanceof Error ? error.message : String(error)}${tries}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
-/** One request: the page's bytes and Content-Type, or an error p-retry retries (5xx, network) or not (AbortError). */
+/** A failure as one readable reason: `HTTP 404 Not Found`, `timed out after 30 s (4 attempts)`. */
+function describeFailure(url: string, error: unknown, attempts: number, timeoutMs: number): string {
+  const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+  const failure = error instanceof RequestFailure ? error : null;
+  const cause = failure ? failure.cause : error;
+  if (cause instanceof Error && cause.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s${tries}`;
+  const reason = networkReason(cause, failure?.url ?? url);
+  return `${failure?.redirected ? `redirected to ${failure.url}, where ${reason}` : reason}${tries}`;
+}
+
+/** What fetch itself follows: at most 20 redirects, each a 301, 302, 303, 307 or 308 with a Location. */
+const MAX_REDIRECTS = 20;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * One request, following redirects here rather than in fetch, so that a failure names the URL it
+ * happened at: a redirect to a port fetch refuses was reported as the first URL's port.
+ */
+async function request(url: string, signal: AbortSignal): Promise<Response> {
+  let current = url;
+  for (let hops = 0; ; hops += 1) {
+    const response = await fetch(current, {
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5' },
+      redirect: 'manual',
+      signal,
+    }).catch((error: unknown) => {
+      const failure = new RequestFailure(current, current !== url, error);
+      // A network error without a system error code is fetch's own refusal (a blocked port such as
+      // 9 or 25): it says the same on every attempt, so it is not retried.
+      if (error instanceof TypeError && error.cause instanceof Error && !(error.cause as NodeJS.ErrnoException).code) throw new AbortError(failure);
+      throw failure;
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || location === null) return response;
+    await response.body?.cancel();
+    if (hops === MAX_REDIRECTS) throw new AbortError(`more than ${MAX_REDIRECTS} redirects`);
+    const next = URL.parse(location, current);
+    if (next === null || (next.protocol !== 'http:' && next.protocol !== 'https:')) throw new AbortError(`redirected to ${location}, not an http(s) URL`);
+    current = next.href;
+  }
+}
+
+/** One attempt: the page's bytes and Content-Type, or an error p-retry retries (5xx, network) or not (AbortError). */
 async function fetchOnce(url: string, options: FetchOptions): Promise<RawSource> {
-  const response = await fetch(url, {
-    headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5' },
-    redirect: 'follow',
-    signal: AbortSignal.timeout(options.timeoutMs),
-  }).catch((error: unknown) => {
-    // A network error without a system error code is fetch's own refusal (a blocked port such as
-    // 9 or 25): it says the same on every attempt, so it is not retried.
-    if (error instanceof TypeError && error.cause instanceof Error && !(error.cause as NodeJS.ErrnoException).code) throw new AbortError(error);
-    throw error;
-  });
+  const response = await request(url, AbortSignal.timeout(options.timeoutMs));
   if (!response.ok) {
     await response.body?.cancel();
     const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    // A 5xx may pass; a 4xx (or an unfollowed 3xx) will say the same again.
+    // A 5xx may pass; a 4xx (or a 3xx without a Location) will say the same again.
     if (response.status >= 500) throw new Error(status);
     throw new AbortError(status);
   }

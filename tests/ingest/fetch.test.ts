@@ -104,6 +104,11 @@ const site = new LocalSite({
     iconv.encode(html('Déclaration', "Le ministère des Affaires étrangères salue l'accord conclu à Doha."), 'windows-1252'),
   ),
   '/empty': page('text/html', ''),
+  '/moved': (_request, response) => response.writeHead(301, { location: '/seed.txt' }).end(),
+  '/moved-twice': (_request, response) => response.writeHead(302, { location: '/moved' }).end(),
+  '/to-port-25': (_request, response) => response.writeHead(302, { location: 'http://127.0.0.1:25/x' }).end(),
+  '/to-ftp': (_request, response) => response.writeHead(302, { location: 'ftp://127.0.0.1/x' }).end(),
+  '/loop': (_request, response) => response.writeHead(307, { location: '/loop' }).end(),
   '/a': after(50, page('text/plain', 'Statement a about Qatar.')),
   '/b': after(50, page('text/plain', 'Statement b about Qatar.')),
   '/c': after(50, page('text/plain', 'Statement c about Qatar.')),
@@ -212,6 +217,29 @@ describe('createFetcher', () => {
   it('does not retry a port fetch refuses, and says why', async () => {
     const error = await failureOf(createFetcher({ ...quick, retries: 3, timeoutMs: 30_000 }).fetchSource('http://127.0.0.1:9/x'));
     expect(error).toMatchObject({ code: 'FETCH_FAILED', detail: 'port 9 is one fetch never connects to (reserved for another protocol)' });
+  });
+
+  it('follows redirects, relative ones included, and keeps the URL it was asked for', async () => {
+    const source = await createFetcher(quick).fetchSource(site.url('/moved-twice'));
+    expect(source.bytes.equals(seedText)).toBe(true);
+    expect(source).toMatchObject({ name: site.url('/moved-twice'), sidecar: { url: site.url('/moved-twice') } });
+  });
+
+  // Regression: a redirect to a refused port was reported with the first URL's port ("port 4711 is…").
+  it('names where a redirect led when the request fails there', async () => {
+    const error = await failureOf(createFetcher({ ...quick, retries: 3 }).fetchSource(site.url('/to-port-25')));
+    expect(error.detail).toBe('redirected to http://127.0.0.1:25/x, where port 25 is one fetch never connects to (reserved for another protocol)');
+    expect(site.hits.get('/to-port-25')).toBe(1);
+  });
+
+  it.each([
+    ['/loop', 'more than 20 redirects'],
+    ['/to-ftp', 'redirected to ftp://127.0.0.1/x, not an http(s) URL'],
+  ])('gives up on %s without retrying: %s', async (path, detail) => {
+    const before = site.hits.get(path) ?? 0;
+    const error = await failureOf(createFetcher({ ...quick, retries: 3 }).fetchSource(site.url(path)));
+    expect(error).toMatchObject({ code: 'FETCH_FAILED', detail });
+    expect((site.hits.get(path) ?? 0) - before).toBe(path === '/loop' ? 21 : 1);
   });
 
   // Regression: fetch failures were UNREADABLE_SOURCE (422), as if the page had been read.
