@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSourceFiles } from '../../ingest/load-source.js';
 import { ingestSources, type IngestReport } from '../../ingest/pipeline.js';
@@ -6,7 +8,7 @@ import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import type { ParagraphDocument } from '../../src/schema/document.js';
 import { noFilters } from '../../src/schema/query.js';
-import { corpusDir, tempDataDir } from '../helpers/seed.js';
+import { corpusDir, projectRoot, tempDataDir } from '../helpers/seed.js';
 
 /**
  * `corpus/`, what `npm start` serves: the seed statement, 40 press conferences of the Chinese
@@ -39,6 +41,9 @@ const words = (text: string): string[] =>
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(Boolean);
 
+const phrase = (sentence: string, limit: number) =>
+  engine.search({ q: `"${sentence}" `, filters: noFilters(), sort: 'relevance', offset: 0, limit, facets: [] });
+
 /** Eight words in a row from past the paragraph's start, none with marks a phrase cannot hold; null if it has none. */
 function sentenceFrom(text: string): string | null {
   const raw = text.split(/\s+/);
@@ -49,11 +54,21 @@ function sentenceFrom(text: string): string | null {
 }
 
 describe('the bundled corpus', () => {
-  it('ingests every source, none failing', () => {
+  it('ingests every source, none failing: 231 statements, 2,227 paragraphs, as the README says', () => {
     expect(report.failures).toEqual([]);
-    expect(sources.length).toBeGreaterThan(200);
-    expect(report).toMatchObject({ sources: sources.length, indexed: sources.length });
-    expect(statements.size).toBe(sources.length);
+    expect(sources).toHaveLength(231);
+    expect(report).toMatchObject({ sources: 231, indexed: 231, paragraphs: 2227 });
+    expect(statements.size).toBe(231);
+  });
+
+  it('holds the 188 readouts whose titles tests/fixtures/readout-title-countries.json labels', () => {
+    const labels = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/readout-title-countries.json'), 'utf8')) as Record<string, { title: string }>;
+    const readouts = [...statements.values()]
+      .map((paragraphs) => paragraphs[0]!)
+      .filter((first) => first.source.path?.includes('corpus/readouts/'))
+      .map((first) => [basename(first.source.path ?? ''), first.title]);
+    expect(readouts).toHaveLength(188);
+    expect(Object.fromEntries(readouts)).toEqual(Object.fromEntries(Object.entries(labels).map(([file, { title }]) => [file, title])));
   });
 
   it('gives every statement a title, an issuing country and a date', () => {
@@ -74,10 +89,16 @@ describe('the bundled corpus', () => {
       // Every paragraph holding the sentence word for word, found without the engine.
       const needle = ` ${words(sentence).join(' ')} `;
       const holders = texts.filter((text) => text.words.includes(needle)).map((text) => text.document.id);
-      const result = await engine.search({ q: `"${sentence}" `, filters: noFilters(), sort: 'relevance', offset: 0, limit: holders.length, facets: [] });
+      const result = await phrase(sentence, holders.length);
       expect(result.total, sentence).toBe(holders.length);
       expect(result.hits.map((hit) => hit.document.id).sort(), sentence).toEqual(holders.sort());
       if (result.hits[0]?.document.id === document.id) ownFirst += 1;
+      // Word for word means whole words: the sentence with its last word cut short is another phrase.
+      const cut = sentence.slice(0, -1);
+      if (/\p{L}{3}$/u.test(cut)) {
+        const cutHolders = texts.filter((text) => text.words.includes(` ${words(cut).join(' ')} `)).length;
+        expect((await phrase(cut, 0)).total, cut).toBe(cutHolders);
+      }
       checked += 1;
     }
     expect(checked).toBeGreaterThan(1500);

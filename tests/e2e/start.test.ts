@@ -86,7 +86,7 @@ describe('npm start, end to end over HTTP', () => {
   it('writes a statement over HTTP, read and annotated in its prepare thread, and deletes it', async () => {
     const own = tempDataDir();
     const token = 'e2e-admin-token-0123456789abcdef';
-    const server = await startServer({ DATA_DIR: own.dir, ADMIN_TOKEN: token });
+    const server = await startServer({ DATA_DIR: own.dir, ADMIN_TOKEN: token, START_INGEST: '' });
     servers.push(server);
     try {
       const headers = { Authorization: `Bearer ${token}`, 'content-type': 'application/json' };
