@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EngineFilters, FacetCount } from '../../schema/query.js';
-import { facetFilters, paragraphFacetFields, statementFacetFields, type StoredFacet } from './database.js';
+import { facetFields, facetFilters, paragraphFacetFields, statementFacetFields, type StoredFacet } from './database.js';
+import { prepared } from './prepared.js';
 
 /** One facet's values per document, as value ids in compressed rows (offsets into one array). */
 interface FacetColumn {
@@ -60,6 +61,73 @@ class FacetBuilder {
   }
 }
 
+/** `old`'s values at the start of `larger`. */
+function grown<T extends Int32Array | Uint8Array>(old: T, larger: T): T {
+  larger.set(old);
+  return larger;
+}
+
+/**
+ * `column` laid out again for `size` documents: the `touched` ones (ascending) with their values
+ * in `added` (none when absent), every other one as it was, copied a run at a time (a change
+ * touches few). New values join the dictionary.
+ */
+function rebuilt(column: FacetColumn, size: number, touched: readonly number[], added: Map<number, string[]>): FacetColumn {
+  const { dictionary, ids, offsets: oldOffsets, values: oldValues } = column;
+  const idOf = (value: string): number => {
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = dictionary.length;
+      dictionary.push(value);
+      ids.set(value, id);
+    }
+    return id;
+  };
+  const oldSize = oldOffsets.length - 1;
+  const span = (rowid: number): number => (rowid < oldSize ? (oldOffsets[rowid + 1] ?? 0) - (oldOffsets[rowid] ?? 0) : 0);
+  const total = touched.reduce((sum, rowid) => sum - span(rowid) + (added.get(rowid)?.length ?? 0), oldOffsets[oldSize] ?? 0);
+  const offsets = new Uint32Array(size + 1);
+  const values = new Uint32Array(total);
+  let row = 0;
+  let at = 0;
+  /** Rows from `row` up to `end` as they were: none past the old size. */
+  const keepUpTo = (end: number): void => {
+    const last = Math.min(end, oldSize);
+    if (row < last) {
+      const start = oldOffsets[row] ?? 0;
+      const stop = oldOffsets[last] ?? 0;
+      values.set(oldValues.subarray(start, stop), at);
+      const shift = at - start;
+      for (let r = row; r < last; r += 1) offsets[r + 1] = (oldOffsets[r + 1] ?? 0) + shift;
+      at += stop - start;
+    }
+    for (let r = Math.max(row, last); r < end; r += 1) offsets[r + 1] = at;
+    row = Math.max(row, end);
+  };
+  for (const rowid of touched) {
+    keepUpTo(rowid);
+    for (const value of added.get(rowid) ?? []) values[at++] = idOf(value);
+    offsets[rowid + 1] = at;
+    row = rowid + 1;
+  }
+  keepUpTo(size);
+  return { dictionary, ids, offsets, values };
+}
+
+/**
+ * The statement-level facets of statements, from `meta`; a statement without meta was written by
+ * an older version, and its paragraphs carry its fields.
+ */
+const statementFacetsSql = (where: string): string => {
+  const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
+  const metaOf = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1)) AS meta';
+  return `SELECT id, ${paths} FROM (SELECT id, ${metaOf} FROM statements${where})`;
+};
+
+const CHANGED_DOCS = 'SELECT rowid, statement_id, date_num FROM docs WHERE statement_id IN (SELECT value FROM json_each(?))';
+const CHANGED_FACETS = 'SELECT doc, field, value FROM facet WHERE doc IN (SELECT value FROM json_each(?))';
+const CHANGED_STATEMENT_FACETS = statementFacetsSql(' WHERE id IN (SELECT value FROM json_each(?))');
+
 /**
  * The facet values and dates of every document, held in typed arrays indexed by rowid.
  * Filtering, counting and date ordering over a match run in JS over these arrays: SQL
@@ -67,9 +135,9 @@ class FacetBuilder {
  * the slowest parts of a broad search.
  */
 export class Columns {
-  readonly dateNum: Int32Array;
-  readonly statement: Int32Array;
-  readonly present: Uint8Array;
+  dateNum: Int32Array;
+  statement: Int32Array;
+  present: Uint8Array;
   private readonly statementIds = new Map<string, number>();
   private readonly facets = new Map<StoredFacet, FacetColumn>();
 
@@ -111,11 +179,7 @@ export class Columns {
   /** The statement-level facets, from each statement's `meta`, given to every one of its documents. */
   private loadStatementFacets(db: Database.Database, size: number, docsOfStatement: Map<string, string>): void {
     const docsByValue = statementFacetFields.map((field) => ({ field, lists: new Map<string, string[]>() }));
-    const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
-    // A statement without meta was written by an older version: its paragraphs carry its fields.
-    const metaOf = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1)) AS meta';
-    const sql = `SELECT id, ${paths} FROM (SELECT id, ${metaOf} FROM statements)`;
-    for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(sql).raw().iterate()) {
+    for (const [statementId, ...values] of db.prepare<[], [string, ...(string | number | null)[]]>(statementFacetsSql('')).raw().iterate()) {
       const docs = docsOfStatement.get(statementId);
       if (docs === undefined) continue;
       docsByValue.forEach(({ lists }, i) => {
@@ -131,6 +195,68 @@ export class Columns {
       for (const [value, docs] of [...lists].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) builder.add(value, docs.join(','));
       this.facets.set(field, builder.build());
     }
+  }
+
+  /**
+   * Brings the columns up to date after the statements `changed` were replaced or deleted (the
+   * index's change log names them): their old documents leave, the ones the index holds for them
+   * now come in.
+   */
+  update(db: Database.Database, changed: readonly string[]): void {
+    const ids = JSON.stringify(changed);
+    const incoming = prepared<[string], [number, string, number]>(db, CHANGED_DOCS).raw().all(ids);
+
+    const oldSize = this.present.length;
+    const size = incoming.reduce((largest, [rowid]) => Math.max(largest, rowid + 1), oldSize);
+    const touched = new Uint8Array(size);
+    const leaving = new Set(changed.flatMap((id) => this.statementIds.get(id) ?? []));
+    for (let rowid = 0; rowid < oldSize; rowid += 1) {
+      if (this.present[rowid] === 1 && leaving.has(this.statement[rowid] ?? -1)) {
+        this.present[rowid] = 0;
+        touched[rowid] = 1;
+      }
+    }
+    if (size > oldSize) {
+      this.dateNum = grown(this.dateNum, new Int32Array(size));
+      this.statement = grown(this.statement, new Int32Array(size));
+      this.present = grown(this.present, new Uint8Array(size));
+    }
+    const statementOf = new Map<number, string>();
+    for (const [rowid, statementId, dateNum] of incoming) {
+      let index = this.statementIds.get(statementId);
+      if (index === undefined) {
+        index = this.statementIds.size;
+        this.statementIds.set(statementId, index);
+      }
+      this.present[rowid] = 1;
+      this.dateNum[rowid] = dateNum;
+      this.statement[rowid] = index;
+      touched[rowid] = 1;
+      statementOf.set(rowid, statementId);
+    }
+
+    // The new values of every facet, per incoming document.
+    const added = new Map<StoredFacet, Map<number, string[]>>(facetFields.map((field) => [field, new Map()]));
+    const rowids = JSON.stringify(incoming.map(([rowid]) => rowid));
+    for (const [doc, field, value] of prepared<[string], [number, StoredFacet, string]>(db, CHANGED_FACETS).raw().all(rowids)) {
+      const values = added.get(field);
+      const list = values?.get(doc);
+      if (list) list.push(value);
+      else values?.set(doc, [value]);
+    }
+    const statementValues = new Map<string, (string | number | null)[]>();
+    for (const [statementId, ...values] of prepared<[string], [string, ...(string | number | null)[]]>(db, CHANGED_STATEMENT_FACETS).raw().all(ids)) {
+      statementValues.set(statementId, values);
+    }
+    for (const [rowid, statementId] of statementOf) {
+      statementFacetFields.forEach((field, i) => {
+        const value = statementValues.get(statementId)?.[i];
+        if (value !== null && value !== undefined) added.get(field)?.set(rowid, [String(value)]);
+      });
+    }
+    const touchedRows: number[] = [];
+    touched.forEach((flag, rowid) => flag === 1 && touchedRows.push(rowid));
+    for (const field of facetFields) this.facets.set(field, rebuilt(this.column(field), size, touchedRows, added.get(field) ?? new Map()));
   }
 
   private column(field: StoredFacet): FacetColumn {

@@ -45,7 +45,14 @@ CREATE TABLE IF NOT EXISTS facet (
   PRIMARY KEY (field, value, doc)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facet_doc ON facet(doc, field, value);
+CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, statement_id TEXT NOT NULL);
 `;
+
+/**
+ * Entries of the change log kept: a reader further behind builds its caches anew, which it would
+ * do anyway for that much change.
+ */
+export const CHANGES_KEPT = 100_000;
 
 /**
  * The full-text table, written as SQLite stores it in sqlite_master, so that an index file built with

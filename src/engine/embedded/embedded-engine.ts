@@ -45,12 +45,12 @@ export class EmbeddedEngine implements SearchEngine {
 
   async replaceStatements(statements: StatementDocuments[]): Promise<void> {
     this.writer.replace(statements);
-    this.reader.invalidate();
+    this.reader.written();
   }
 
   async deleteStatements(statementIds: string[]): Promise<void> {
     this.writer.delete(statementIds);
-    this.reader.invalidate();
+    this.reader.written();
   }
 
   async fingerprints(statementIds: string[]): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StatementDocuments } from '../../schema/document.js';
-import { paragraphFacetFields } from './database.js';
+import { CHANGES_KEPT, paragraphFacetFields } from './database.js';
 import { storedBody, storedMeta } from './stored-document.js';
 
 /**
@@ -18,6 +18,8 @@ export class IndexWriter {
   private readonly deleteDoc;
   private readonly deleteStatement;
   private readonly fingerprint;
+  private readonly logChange;
+  private readonly trimChanges;
 
   constructor(private readonly db: Database.Database) {
     this.insertDoc = db.prepare<[string, string, number, number, string]>(
@@ -34,9 +36,15 @@ export class IndexWriter {
     this.deleteDoc = db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?');
     this.deleteStatement = db.prepare<[string]>('DELETE FROM statements WHERE id = ?');
     this.fingerprint = db.prepare<[string], string>('SELECT fingerprint FROM statements WHERE id = ?').pluck();
+    this.logChange = db.prepare<[string]>('INSERT INTO changes (statement_id) VALUES (?)');
+    this.trimChanges = db.prepare<[number]>('DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?');
   }
 
-  /** Replaces each statement whole, all in one transaction: a killed process leaves the old batch or the new one. */
+  /**
+   * Replaces each statement whole, all in one transaction: a killed process leaves the old batch or
+   * the new one. The change log names the statements, so that readers update their caches for them
+   * alone.
+   */
   replace(statements: StatementDocuments[]): void {
     this.db.transaction(() => {
       this.deleteRows(statements.map((statement) => statement.statementId));
@@ -59,16 +67,22 @@ export class IndexWriter {
         const [first] = statement.documents;
         if (first) this.upsertStatement.run(statement.statementId, statement.fingerprint, storedMeta(first));
       }
+      this.trimChanges.run(CHANGES_KEPT);
     })();
   }
 
   /** Deletes the statements and every row of their paragraphs, in one transaction. */
   delete(statementIds: string[]): void {
-    this.db.transaction(() => this.deleteRows(statementIds))();
+    this.db.transaction(() => {
+      this.deleteRows(statementIds);
+      this.trimChanges.run(CHANGES_KEPT);
+    })();
   }
 
+  /** Deletes the statements' rows, and logs each as changed: a replaced statement is deleted first. */
   private deleteRows(statementIds: string[]): void {
     for (const statementId of statementIds) {
+      this.logChange.run(statementId);
       for (const rowid of this.docRowids.all(statementId)) {
         this.deleteText.run(rowid);
         this.deleteFacets.run(rowid);

@@ -47,15 +47,29 @@ export class Vocabulary {
   private readonly all: string[] = [];
   // Queries repeat (typing, paging, dashboards): each scan of the vocabulary is kept.
   private readonly found = new Map<string, string[]>();
+  private readonly known = new Set<string>();
 
   constructor(termList: Iterable<string>) {
+    this.add(termList);
+  }
+
+  /**
+   * Terms the index has gained since. A term it lost stays: as a typo variant it matches nothing,
+   * and the vocabulary is built anew after a large change.
+   */
+  add(termList: Iterable<string>): void {
+    const before = this.all.length;
     for (const term of termList) {
+      if (this.known.has(term)) continue;
+      this.known.add(term);
       this.all.push(term);
       const first = term[0] ?? '';
       const bucket = this.byFirst.get(first);
       if (bucket) bucket.push(term);
       else this.byFirst.set(first, [term]);
     }
+    // Variants found before may lack the new terms.
+    if (this.all.length > before) this.found.clear();
   }
 
   /** Indexed terms within the allowed typos of `term`, the term itself excluded. */

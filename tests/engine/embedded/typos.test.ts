@@ -34,4 +34,14 @@ describe('typo tolerance by Meilisearch rule', () => {
     expect(vocabulary.variants('istanbul', 1)).toEqual(['instanbul']);
     expect(vocabulary.variants('istanbul', 2)).toContain('astanbul');
   });
+
+  it('finds the terms added since, even for a word whose variants it had already found', () => {
+    const vocabulary = new Vocabulary(['istanbul', 'doha']);
+    expect(vocabulary.variants('istambul', 1)).toEqual(['istanbul']);
+    vocabulary.add(['istanbuls', 'doha', 'istanbul']);
+    expect(vocabulary.variants('istambul', 1)).toEqual(['istanbul']);
+    expect(vocabulary.variants('istanbul', 1)).toEqual(['istanbuls']);
+    vocabulary.add(['istambol']);
+    expect(vocabulary.variants('istambul', 1)).toEqual(['istanbul', 'istambol']);
+  });
 });

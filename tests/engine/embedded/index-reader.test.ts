@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestSources } from '../../../ingest/pipeline.js';
+import { Columns } from '../../../src/engine/embedded/columns.js';
+import { facetFields, openDatabase } from '../../../src/engine/embedded/database.js';
+import { openEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
+import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
+import { loadIndexSettings } from '../../../src/engine/settings.js';
+import type { StatementDocuments } from '../../../src/schema/document.js';
+import { noFilters, type EngineQuery, type FacetField } from '../../../src/schema/query.js';
+import { corpusSample, seedId, seedPath, tempDataDir } from '../../helpers/seed.js';
+import { copyStatement, seedStatement } from '../../helpers/synthetic.js';
+
+/**
+ * A reader's caches (facet columns, vocabulary) follow the writes of its own connection and of
+ * others, updated for the changed statements alone: after each write below, a reader kept from
+ * the start answers exactly as one that reads the index afresh.
+ */
+const settings = loadIndexSettings();
+const data = tempDataDir();
+let engine: EmbeddedEngine;
+let other: Database.Database;
+let kept: IndexReader;
+let seed: StatementDocuments;
+
+beforeAll(async () => {
+  engine = openEmbeddedEngine(data.dir, settings);
+  const report = await ingestSources([seedPath, ...corpusSample], engine);
+  expect(report.failures).toEqual([]);
+  other = openDatabase(data.dir, { readonly: true });
+  kept = new IndexReader(other, settings);
+  seed = await seedStatement();
+});
+afterAll(async () => {
+  other.close();
+  await engine.close();
+  data.cleanup();
+});
+
+const every = (q: string, extra: Partial<EngineQuery> = {}): EngineQuery => ({
+  q,
+  filters: noFilters(),
+  sort: 'relevance',
+  offset: 0,
+  limit: 50,
+  facets: ['countries', 'groups', 'talks', 'rounds', 'issuer', 'speaker', 'year'],
+  ...extra,
+});
+
+const queries: EngineQuery[] = [
+  every(''),
+  every('Taliban'),
+  every('Zanzibarian'),
+  every('Zanzibarrian'),
+  every('Pakistan Afghanistan', { filters: { ...noFilters(), countries: ['QA'] } }),
+  every('', { filters: { ...noFilters(), issuers: ['PK'] }, sort: 'date:desc' }),
+  every('', { filters: { ...noFilters(), from: 20250101, to: null }, sort: 'date:asc' }),
+  every('the', { filters: { ...noFilters(), roundNumbers: [3] } }),
+  every('China', { filters: { ...noFilters(), speakers: ['Zhao Lijian'] } }),
+];
+const facetValueQueries: [FacetField, string][] = [
+  ['countries', ''],
+  ['year', '20'],
+  ['speaker', 'a'],
+];
+
+/** What a reader answers to every query, in a form that compares whole. */
+async function answers(reader: { search: IndexReader['search']; facetValues: IndexReader['facetValues'] }) {
+  return {
+    searches: await Promise.all(queries.map(async (query) => {
+      const result = await reader.search(query);
+      return { total: result.total, ids: result.hits.map((hit) => hit.document.id), facets: result.facets };
+    })),
+    facetValues: await Promise.all(facetValueQueries.map(([facet, q]) => reader.facetValues(facet, q, noFilters()))),
+  };
+}
+
+async function expectAllCurrent(): Promise<void> {
+  const fresh = openDatabase(data.dir, { readonly: true });
+  try {
+    const expected = await answers(new IndexReader(fresh, settings));
+    expect(await answers(kept)).toEqual(expected);
+    expect(await answers({ search: (q) => engine.search(q) as never, facetValues: (f, q, filters) => engine.searchFacetValues(f, q, filters) as never })).toEqual(expected);
+  } finally {
+    fresh.close();
+  }
+}
+
+const zanzibar = (statement: StatementDocuments): StatementDocuments => ({
+  ...statement,
+  documents: statement.documents.map((document, i) => ({ ...document, text: i === 2 ? `${document.text} The Zanzibarian delegation attended.` : document.text })),
+});
+
+describe('a reader kept across writes', () => {
+  it('answers as a fresh one from the start', async () => {
+    await expectAllCurrent();
+  });
+
+  it('after a statement is replaced with another date, countries and a new word', async () => {
+    const changed = zanzibar(copyStatement(seed, seedId, '2024-03-05'));
+    changed.documents[0] = { ...changed.documents[0]!, countries: ['QA', 'NO'] };
+    await engine.replaceStatements([changed]);
+    await expectAllCurrent();
+    expect((await kept.search(every('Zanzibarrian'))).total).toBe(1);
+  });
+
+  it('after a statement is deleted', async () => {
+    const [first] = await engine.statementIds();
+    await engine.deleteStatements([first!]);
+    await expectAllCurrent();
+  });
+
+  it('after new statements come, and one takes the rowids of the last one deleted', async () => {
+    await engine.replaceStatements([copyStatement(seed, 'copy-a', '2023-01-02'), copyStatement(seed, 'copy-b', null)]);
+    await expectAllCurrent();
+    await engine.deleteStatements(['copy-b']);
+    await engine.replaceStatements([zanzibar(copyStatement(seed, 'copy-c', '2022-07-08'))]);
+    await expectAllCurrent();
+  });
+
+  it('after a change too large to apply in place, built anew', async () => {
+    // 500 statements of 11 paragraphs: more than the 5,000 documents updated in place.
+    await engine.replaceStatements(Array.from({ length: 500 }, (_, i) => copyStatement(seed, `bulk-${i}`, `2021-0${1 + (i % 9)}-1${i % 10}`)));
+    await expectAllCurrent();
+  });
+
+  it('after a commit that logs no change, as a writer of an older version makes', async () => {
+    const writer = openDatabase(data.dir);
+    try {
+      writer.exec("DELETE FROM facet WHERE field = 'countries' AND value = 'QA'");
+    } finally {
+      writer.close();
+    }
+    await engine.replaceStatements([]);
+    // The engine's own reader saw no commit of another connection: the older writer's change reaches it on the next open.
+    const fresh = openDatabase(data.dir, { readonly: true });
+    try {
+      expect(await answers(kept)).toEqual(await answers(new IndexReader(fresh, settings)));
+    } finally {
+      fresh.close();
+    }
+  });
+});
+
+describe('Columns.update', () => {
+  it('applies a change in place, and matches columns built afresh', async () => {
+    const db = openDatabase(data.dir, { readonly: true });
+    try {
+      const columns = new Columns(db);
+      await engine.replaceStatements([zanzibar(copyStatement(seed, 'copy-a', '2020-02-02'))]);
+      await engine.deleteStatements(['copy-c']);
+      columns.update(db, ['copy-a', 'copy-c']);
+      const fresh = new Columns(db);
+      const everything = fresh.all();
+      expect(columns.all()).toEqual(everything);
+      for (const field of facetFields) expect(columns.count(field, everything, 1000), field).toEqual(fresh.count(field, everything, 1000));
+      for (const rowid of everything) expect(columns.dateNum[rowid]).toBe(fresh.dateNum[rowid]);
+    } finally {
+      db.close();
+    }
+  });
+});
