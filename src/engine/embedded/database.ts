@@ -46,13 +46,21 @@ CREATE TABLE IF NOT EXISTS facet (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facet_doc ON facet(doc, field, value);
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, statement_id TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS statement_added AFTER INSERT ON statements BEGIN INSERT INTO changes (statement_id) VALUES (new.id); END;
+CREATE TRIGGER IF NOT EXISTS statement_changed AFTER UPDATE ON statements BEGIN INSERT INTO changes (statement_id) VALUES (new.id); END;
+CREATE TRIGGER IF NOT EXISTS statement_deleted AFTER DELETE ON statements BEGIN INSERT INTO changes (statement_id) VALUES (old.id); END;
 `;
 
 /**
  * Entries of the change log kept: a reader further behind builds its caches anew, which it would
- * do anyway for that much change.
+ * do anyway for that much change. The log is written by triggers on `statements`, which every
+ * writer of a statement's rows touches in the same transaction, a writer of an older version and
+ * the conversions below included: no change to a statement goes unlogged.
  */
 export const CHANGES_KEPT = 100_000;
+
+/** A change-log entry that names no statement but the whole index: readers build their caches anew. */
+export const EVERYTHING_CHANGED = '';
 
 /**
  * The full-text table, written as SQLite stores it in sqlite_master, so that an index file built with
@@ -142,6 +150,8 @@ function useFtsTable(db: Database.Database): void {
   // The merge policy first: the rebuild is a bulk insert. A dropped table took its settings with it.
   useMergePolicy(db);
   db.exec("INSERT INTO fts (rowid, text) SELECT rowid, body ->> '$.text' FROM docs");
+  // Rebuilt, every term may have changed; no statement did.
+  if (stored !== undefined) db.prepare('INSERT INTO changes (statement_id) VALUES (?)').run(EVERYTHING_CHANGED);
 }
 
 /**

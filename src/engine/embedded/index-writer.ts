@@ -18,7 +18,6 @@ export class IndexWriter {
   private readonly deleteDoc;
   private readonly deleteStatement;
   private readonly fingerprint;
-  private readonly logChange;
   private readonly trimChanges;
 
   constructor(private readonly db: Database.Database) {
@@ -36,14 +35,13 @@ export class IndexWriter {
     this.deleteDoc = db.prepare<[number]>('DELETE FROM docs WHERE rowid = ?');
     this.deleteStatement = db.prepare<[string]>('DELETE FROM statements WHERE id = ?');
     this.fingerprint = db.prepare<[string], string>('SELECT fingerprint FROM statements WHERE id = ?').pluck();
-    this.logChange = db.prepare<[string]>('INSERT INTO changes (statement_id) VALUES (?)');
     this.trimChanges = db.prepare<[number]>('DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?');
   }
 
   /**
    * Replaces each statement whole, all in one transaction: a killed process leaves the old batch or
-   * the new one. The change log names the statements, so that readers update their caches for them
-   * alone.
+   * the new one. The change log (written by triggers on `statements`) names the statements, so that
+   * readers update their caches for them alone.
    */
   replace(statements: StatementDocuments[]): void {
     this.db.transaction(() => {
@@ -79,10 +77,8 @@ export class IndexWriter {
     })();
   }
 
-  /** Deletes the statements' rows, and logs each as changed: a replaced statement is deleted first. */
   private deleteRows(statementIds: string[]): void {
     for (const statementId of statementIds) {
-      this.logChange.run(statementId);
       for (const rowid of this.docRowids.all(statementId)) {
         this.deleteText.run(rowid);
         this.deleteFacets.run(rowid);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Columns } from '../../../src/engine/embedded/columns.js';
-import { openDatabase } from '../../../src/engine/embedded/database.js';
+import { EVERYTHING_CHANGED, openDatabase } from '../../../src/engine/embedded/database.js';
 import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
 import { noFilters } from '../../../src/schema/query.js';
@@ -64,6 +64,8 @@ describe('an index file built with the old tokenizer', () => {
       { k: 'automerge', v: 16 },
       { k: 'deletemerge', v: 25 },
     ]);
+    // Every term may have changed: the change log says so to readers, naming no statement.
+    expect(db.prepare('SELECT statement_id FROM changes ORDER BY seq DESC LIMIT 1').pluck().get()).toBe(EVERYTHING_CHANGED);
     db.close();
 
     const engine = openEmbeddedEngine(dir, loadIndexSettings());
@@ -183,5 +185,36 @@ describe('a statement an older version wrote into a converted index file', () =>
     expect(converted.prepare("SELECT count(*) FROM statements WHERE meta IS NULL").pluck().get()).toBe(0);
     expect(converted.prepare("SELECT count(*) FROM facet WHERE field = 'year'").pluck().get()).toBe(0);
     converted.close();
+  });
+});
+
+describe('the change log', () => {
+  const logged = (db: Database.Database, after: number): string[] =>
+    db.prepare<[number], string>('SELECT statement_id FROM changes WHERE seq > ? ORDER BY seq').pluck().all(after);
+  const last = (db: Database.Database): number => db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() ?? 0;
+
+  it("names every statement whose row is written, by this version's writer or by any other", async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const engine = openEmbeddedEngine(dir, loadIndexSettings());
+    const seed = await seedStatement();
+    const db = openDatabase(dir, { readonly: true });
+    try {
+      await engine.replaceStatements([copyStatement(seed, 'a', '2025-01-01'), copyStatement(seed, 'b', '2025-01-02')]);
+      expect(new Set(logged(db, 0))).toEqual(new Set(['a', 'b']));
+      let seen = last(db);
+      await engine.replaceStatements([copyStatement(seed, 'a', '2025-02-01')]);
+      await engine.deleteStatements(['b', 'never-indexed']);
+      expect(new Set(logged(db, seen))).toEqual(new Set(['a', 'b']));
+      seen = last(db);
+      // A writer that knows nothing of the log, as one of an older version.
+      const other = new Database(join(dir, 'communique.sqlite'));
+      other.prepare("UPDATE statements SET fingerprint = 'x' WHERE id = 'a'").run();
+      other.close();
+      expect(logged(db, seen)).toEqual(['a']);
+    } finally {
+      db.close();
+      await engine.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '../../../ingest/pipeline.js';
 import { Columns } from '../../../src/engine/embedded/columns.js';
-import { facetFields, openDatabase } from '../../../src/engine/embedded/database.js';
+import { EVERYTHING_CHANGED, facetFields, openDatabase } from '../../../src/engine/embedded/database.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
 import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
@@ -124,21 +124,88 @@ describe('a reader kept across writes', () => {
     await expectAllCurrent();
   });
 
-  it('after a commit that logs no change, as a writer of an older version makes', async () => {
+  it('after a statement whose text holds a lone removable mark (an empty term in the index)', async () => {
+    await engine.replaceStatements([{ ...copyStatement(seed, 'marked', '2025-01-01'), documents: [{ ...seed.documents[0]!, id: 'marked-p1', statementId: 'marked', text: 'Peace talks \u0331 resumed in Doha.' }] }]);
+    await expectAllCurrent();
+  });
+
+  it('after a writer of an older version deletes a statement, then this one writes another', async () => {
+    // What the writer before the change log did: the statement's rows, then its row in statements.
+    const older = openDatabase(data.dir);
+    try {
+      older.transaction(() => {
+        const rowids = older.prepare<[string], number>('SELECT rowid FROM docs WHERE statement_id = ?').pluck().all('copy-a');
+        for (const rowid of rowids) {
+          older.prepare('DELETE FROM fts WHERE rowid = ?').run(rowid);
+          older.prepare('DELETE FROM facet WHERE doc = ?').run(rowid);
+          older.prepare('DELETE FROM docs WHERE rowid = ?').run(rowid);
+        }
+        older.prepare('DELETE FROM statements WHERE id = ?').run('copy-a');
+      })();
+    } finally {
+      older.close();
+    }
+    await engine.replaceStatements([copyStatement(seed, 'copy-d', '2025-02-03')]);
+    await expectAllCurrent();
+  });
+
+  it('builds its caches from one state of the file, though a commit lands while it builds them', async () => {
+    const db = openDatabase(data.dir, { readonly: true });
+    try {
+      const reader = new IndexReader(db, settings);
+      const prepare = db.prepare.bind(db);
+      let landed: Promise<void> | null = null;
+      // Between the column builder's read of the dates and its read of the statements.
+      db.prepare = ((sql: string) => {
+        if (landed === null && sql.includes('GROUP BY statement_id')) {
+          // The seed, written first: its rows move to the end of the table.
+          landed = engine.replaceStatements([zanzibar(copyStatement(seed, seedId, '2019-04-05'))]);
+        }
+        return prepare(sql);
+      }) as typeof db.prepare;
+      reader.search(every(''));
+      await landed;
+      expect(landed).not.toBeNull();
+      const fresh = openDatabase(data.dir, { readonly: true });
+      try {
+        expect(await answers(reader)).toEqual(await answers(new IndexReader(fresh, settings)));
+      } finally {
+        fresh.close();
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('after a commit the log cannot name: rows changed by hand, without their statement', async () => {
+    await answers(kept);
     const writer = openDatabase(data.dir);
     try {
       writer.exec("DELETE FROM facet WHERE field = 'countries' AND value = 'QA'");
     } finally {
       writer.close();
     }
-    await engine.replaceStatements([]);
-    // The engine's own reader saw no commit of another connection: the older writer's change reaches it on the next open.
     const fresh = openDatabase(data.dir, { readonly: true });
     try {
       expect(await answers(kept)).toEqual(await answers(new IndexReader(fresh, settings)));
     } finally {
       fresh.close();
     }
+  });
+
+  it('after an entry for the whole index (a full-text table rebuilt), though a statement was written since', async () => {
+    await answers(kept);
+    const writer = openDatabase(data.dir);
+    try {
+      writer.transaction(() => {
+        writer.exec("DELETE FROM facet WHERE field = 'countries' AND value = 'NO'");
+        writer.prepare('INSERT INTO changes (statement_id) VALUES (?)').run(EVERYTHING_CHANGED);
+      })();
+    } finally {
+      writer.close();
+    }
+    await engine.replaceStatements([copyStatement(seed, 'copy-e', '2025-03-04')]);
+    await expectAllCurrent();
   });
 });
 
