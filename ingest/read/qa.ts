@@ -37,6 +37,10 @@ function likelyAnswerer(labels: string[]): string | null {
   return first && first[1] >= 2 && first[1] > (second?.[1] ?? 0) ? first[0] : null;
 }
 
+/** The speaker of a question whose outlet the transcript does not name, and of an answer whose spokesperson it does not name. */
+export const UNNAMED_QUESTIONER = 'Q';
+export const UNNAMED_ANSWERER = 'A';
+
 /**
  * Who speaks in each paragraph of a press-conference transcript, with the "Name:" label
  * taken off the text (the speaker field carries it; left in, an outlet such as "The
@@ -57,12 +61,12 @@ export function attributeSpeakers(paragraphs: string[], spokesperson: string | n
 
   const result: SpokenParagraph[] = [];
   let speaker: string | null = answerer;
-  let questioner = 'Q';
+  let questioner = UNNAMED_QUESTIONER;
   for (const turn of splitTurns(paragraphs)) {
     const label = labelOf(turn);
-    if (label !== null && (ANSWER.test(label) || label === answerer)) speaker = answerer ?? 'A';
+    if (label !== null && (ANSWER.test(label) || label === answerer)) speaker = answerer ?? UNNAMED_ANSWERER;
     else if (label !== null && SAME_QUESTIONER.test(label)) speaker = questioner;
-    else if (label !== null) speaker = questioner = QUESTION.test(label) ? 'Q' : label;
+    else if (label !== null) speaker = questioner = QUESTION.test(label) ? UNNAMED_QUESTIONER : label;
     const text = label === null ? turn : turn.replace(LABEL, '');
     if (text) result.push({ text, speaker });
   }

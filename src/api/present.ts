@@ -1,5 +1,6 @@
 import { countryName } from '../../ingest/annotate/countries.js';
 import { describeTalks } from '../../ingest/annotate/rounds.js';
+import { UNNAMED_ANSWERER, UNNAMED_QUESTIONER } from '../../ingest/read/qa.js';
 import type { ParagraphDocument } from '../schema/document.js';
 import type { ApiFacet, ContextParagraph, ExportRow, FacetValue, Hit, Statement, StatementSummary } from '../schema/api.js';
 import type { EngineHit, FacetCount } from '../schema/query.js';
@@ -72,13 +73,18 @@ export function presentStatement(paragraphs: [ParagraphDocument, ...ParagraphDoc
   };
 }
 
+const speakerLabels: Record<string, string> = {
+  [UNNAMED_QUESTIONER]: 'Question (outlet not named)',
+  [UNNAMED_ANSWERER]: 'Answer (spokesperson not named)',
+};
+
 const labels: Record<ApiFacet, (value: string) => string> = {
   country: countryName,
   issuer: countryName,
   talks: describeTalks,
   round: (value) => round(value).label,
   group: (value) => value,
-  speaker: (value) => value,
+  speaker: (value) => speakerLabels[value] ?? value,
   year: (value) => value,
 };
 

@@ -30,6 +30,15 @@ describe('disjunctive facet counts', () => {
   });
 });
 
+describe('speaker facet', () => {
+  it('labels a speaker by name, and a question whose outlet the transcript does not name as such', async () => {
+    const body = await indexed.search('facets=speaker&perPage=0');
+    const speakers = Object.fromEntries((body.facets.speaker ?? []).map((value) => [value.value, value.label]));
+    expect(speakers['Q']).toBe('Question (outlet not named)');
+    expect(speakers['Zhao Lijian']).toBe('Zhao Lijian');
+  });
+});
+
 describe('date histogram', () => {
   it.each([
     ['year', /^\d{4}$/],
