@@ -38,14 +38,16 @@ export const prepareIfChanged = (raw: RawSource, indexed: string | null, options
  * or an upload.
  */
 export function prepareStatement(raw: RawSource, options: PrepareOptions): StatementDocuments {
+  const retrievedAt = options.retrievedAt.toISOString();
   const read = readSource(raw);
-  const extracted = applySidecar(options.path === null ? read : applyFileName(read, options.path, options.retrievedAt.toISOString()), parseSidecar(raw.sidecar ?? {}));
+  const named = options.path === null ? read : applyFileName(read, options.path, retrievedAt);
+  const extracted = applySidecar(named, parseSidecar(raw.sidecar ?? {}));
   rejectUndecodable(extracted);
   const provenance = {
     ...(extracted.url ? { url: extracted.url } : {}),
     ...(options.path !== null ? { path: options.path } : {}),
     sha256: sha256(raw.bytes),
-    retrievedAt: options.retrievedAt.toISOString(),
+    retrievedAt,
   };
   return buildStatement(options.statementId, extracted, provenance, fingerprintOf(raw, options.path));
 }

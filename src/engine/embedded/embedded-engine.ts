@@ -7,7 +7,7 @@ import { openDatabase } from './database.js';
 import { IndexReader } from './index-reader.js';
 import { IndexWriter } from './index-writer.js';
 import { SearchPool } from './search-pool.js';
-import { readStored } from './stored-document.js';
+import { readStored, STORED_DOCUMENTS } from './stored-document.js';
 
 export interface EmbeddedOptions {
   /** Search threads; 0 searches in the calling thread (tests, the ingest CLI). */
@@ -71,9 +71,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async getStatement(statementId: string): Promise<ParagraphDocument[]> {
     return this.db
-      .prepare<[string], [string | null, string]>(
-        'SELECT s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.statement_id = ? ORDER BY d.paragraph',
-      )
+      .prepare<[string], [string | null, string]>(`SELECT s.meta, d.body FROM ${STORED_DOCUMENTS} WHERE d.statement_id = ? ORDER BY d.paragraph`)
       .raw()
       .all(statementId)
       .map(([meta, body]) => readStored(meta, body));

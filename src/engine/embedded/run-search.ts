@@ -5,7 +5,7 @@ import type { Columns } from './columns.js';
 import { readingFts } from './fts-errors.js';
 import { markText } from './highlight.js';
 import { prepared } from './prepared.js';
-import { readStored } from './stored-document.js';
+import { readStored, STORED_DOCUMENTS } from './stored-document.js';
 import type { CompiledQuery } from './match-expression.js';
 import { topK } from './top-k.js';
 
@@ -23,8 +23,7 @@ interface Matches {
 
 const MATCHING = 'SELECT rowid FROM fts WHERE fts MATCH ?';
 /** The stored documents of a page, its rowids bound as one JSON array: one statement for any page size. */
-const PAGE_BODIES =
-  'SELECT d.rowid, s.meta, d.body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.rowid IN (SELECT value FROM json_each(?))';
+const PAGE_BODIES = `SELECT d.rowid, s.meta, d.body FROM ${STORED_DOCUMENTS} WHERE d.rowid IN (SELECT value FROM json_each(?))`;
 
 const keepAll: Keep = () => true;
 const keepers = new WeakMap<Database.Database, { test: Keep }>();

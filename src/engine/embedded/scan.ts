@@ -6,7 +6,7 @@ import type { ScanPage, ScanRequest, StatementList, StatementListQuery } from '.
 import { readingFts } from './fts-errors.js';
 import type { MatchCompiler } from './match-expression.js';
 import { sqlFilter } from './sql-filter.js';
-import { readStored } from './stored-document.js';
+import { readStored, STORED_DOCUMENTS } from './stored-document.js';
 
 type Params = (string | number)[];
 
@@ -123,7 +123,7 @@ export function listStatements(db: Database.Database, compiler: MatchCompiler, q
         )
         .all(...rows.params, query.limit, query.offset);
       const first = db.prepare<[string], { meta: string | null; body: string }>(
-        'SELECT s.meta AS meta, d.body AS body FROM docs d JOIN statements s ON s.id = d.statement_id WHERE d.statement_id = ? ORDER BY d.paragraph LIMIT 1',
+        `SELECT s.meta AS meta, d.body AS body FROM ${STORED_DOCUMENTS} WHERE d.statement_id = ? ORDER BY d.paragraph LIMIT 1`,
       );
       const count = db.prepare<[string], number>('SELECT count(*) FROM docs WHERE statement_id = ?').pluck();
       const statements = listed.flatMap(({ id, matches }) => {

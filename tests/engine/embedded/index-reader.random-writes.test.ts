@@ -4,7 +4,8 @@ import { openDatabase } from '../../../src/engine/embedded/database.js';
 import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
 import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
-import type { ParagraphDocument, StatementDocuments } from '../../../src/schema/document.js';
+import { dateNumber } from '../../../ingest/documents.js';
+import { precisionOf, type ParagraphDocument, type StatementDocuments } from '../../../src/schema/document.js';
 import { noFilters, type EngineFilters, type EngineQuery, type FacetField } from '../../../src/schema/query.js';
 import { tempDataDir } from '../../helpers/seed.js';
 import { seedStatement } from '../../helpers/synthetic.js';
@@ -56,7 +57,7 @@ function randomDate(random: Random): string | null {
 
 function randomStatement(template: ParagraphDocument, random: Random, statementId: string): StatementDocuments {
   const date = randomDate(random);
-  const dateNum = date === null ? 0 : Number(`${date}-01-01`.slice(0, 10).replaceAll('-', ''));
+  const dateNum = date === null ? 0 : dateNumber(date);
   const issuer = random.next() < 0.1 ? null : random.pick(ISSUERS);
   const fingerprint = `random-${random.below(1e9)}`;
   const documents = Array.from({ length: 1 + random.below(6) }, (_, i): ParagraphDocument => {
@@ -74,7 +75,7 @@ function randomStatement(template: ParagraphDocument, random: Random, statementI
       year: date === null ? null : Number(date.slice(0, 4)),
       month: date !== null && date.length >= 7 ? date.slice(0, 7) : null,
       day: date !== null && date.length === 10 ? date : null,
-      datePrecision: date === null ? null : date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year',
+      datePrecision: date === null ? null : precisionOf(date),
       fingerprint,
       text: `${Array.from({ length: 3 + random.below(10) }, () => (random.next() < 0.1 ? `w${random.below(40000).toString(36)}` : random.pick(WORDS))).join(' ')}.`,
       speaker: random.pick(['Zhao Lijian', 'Hua Chunying', null]),

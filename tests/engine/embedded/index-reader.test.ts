@@ -75,15 +75,20 @@ async function answers(reader: { search: IndexReader['search']; facetValues: Ind
   };
 }
 
-async function expectAllCurrent(): Promise<void> {
+/** What a reader that reads the index afresh answers. */
+async function freshAnswers() {
   const fresh = openDatabase(data.dir, { readonly: true });
   try {
-    const expected = await answers(new IndexReader(fresh, settings));
-    expect(await answers(kept)).toEqual(expected);
-    expect(await answers({ search: (q) => engine.search(q) as never, facetValues: (f, q, filters) => engine.searchFacetValues(f, q, filters) as never })).toEqual(expected);
+    return await answers(new IndexReader(fresh, settings));
   } finally {
     fresh.close();
   }
+}
+
+async function expectAllCurrent(): Promise<void> {
+  const expected = await freshAnswers();
+  expect(await answers(kept)).toEqual(expected);
+  expect(await answers({ search: (q) => engine.search(q) as never, facetValues: (f, q, filters) => engine.searchFacetValues(f, q, filters) as never })).toEqual(expected);
 }
 
 const zanzibar = (statement: StatementDocuments): StatementDocuments => ({
@@ -166,12 +171,7 @@ describe('a reader kept across writes', () => {
       reader.search(every(''));
       await landed;
       expect(landed).not.toBeNull();
-      const fresh = openDatabase(data.dir, { readonly: true });
-      try {
-        expect(await answers(reader)).toEqual(await answers(new IndexReader(fresh, settings)));
-      } finally {
-        fresh.close();
-      }
+      expect(await answers(reader)).toEqual(await freshAnswers());
     } finally {
       db.close();
     }
@@ -185,12 +185,7 @@ describe('a reader kept across writes', () => {
     } finally {
       writer.close();
     }
-    const fresh = openDatabase(data.dir, { readonly: true });
-    try {
-      expect(await answers(kept)).toEqual(await answers(new IndexReader(fresh, settings)));
-    } finally {
-      fresh.close();
-    }
+    expect(await answers(kept)).toEqual(await freshAnswers());
   });
 
   it('after an entry for the whole index (a full-text table rebuilt), though a statement was written since', async () => {
