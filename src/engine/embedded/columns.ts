@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EngineFilters, FacetCount } from '../../schema/query.js';
 import { facetFields, facetFilters, paragraphFacetFields, statementFacetFields, type StoredFacet } from './database.js';
 import { prepared } from './prepared.js';
+import { STATEMENT_META } from './stored-document.js';
 
 /** One facet's values per document, as value ids in compressed rows (offsets into one array). */
 interface FacetColumn {
@@ -114,14 +115,10 @@ function rebuilt(column: FacetColumn, size: number, touched: readonly number[], 
   return { dictionary, ids, offsets, values };
 }
 
-/**
- * The statement-level facets of statements, from `meta`; a statement without meta was written by
- * an older version, and its paragraphs carry its fields.
- */
+/** The statement-level facets of statements, from their part of their documents. */
 const statementFacetsSql = (where: string): string => {
   const paths = statementFacetFields.map((field) => `meta ->> '$.${field}'`).join(', ');
-  const metaOf = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1)) AS meta';
-  return `SELECT id, ${paths} FROM (SELECT id, ${metaOf} FROM statements${where})`;
+  return `SELECT id, ${paths} FROM (SELECT id, ${STATEMENT_META} AS meta FROM statements${where})`;
 };
 
 const CHANGED_DOCS = 'SELECT rowid, statement_id, date_num FROM docs WHERE statement_id IN (SELECT value FROM json_each(?))';

@@ -1,5 +1,6 @@
 import type { EngineFilters } from '../../schema/query.js';
 import { facetFilters, isStatementFacet, type StoredFacet } from './database.js';
+import { STATEMENT_META } from './stored-document.js';
 
 export interface SqlFilter {
   where: string;
@@ -18,7 +19,7 @@ export function sqlFilter(filters: EngineFilters): SqlFilter {
   const facet = (field: StoredFacet, values: (string | number)[]): void => {
     if (values.length === 0) return;
     if (isStatementFacet(field)) {
-      clauses.push(`d.statement_id IN (SELECT id FROM statements WHERE CAST(meta ->> ? AS TEXT) IN (${placeholders(values.length)}))`);
+      clauses.push(`d.statement_id IN (SELECT id FROM statements WHERE CAST(${STATEMENT_META} ->> ? AS TEXT) IN (${placeholders(values.length)}))`);
       params.push(`$.${field}`, ...values.map(String));
       return;
     }

@@ -33,6 +33,12 @@ export function storedBody(document: ParagraphDocument): string {
 }
 
 /**
+ * A statement's part, in SQL over its `statements` row: its `meta`, or, for a statement an older
+ * version wrote (whole in each paragraph's body) since the last writer's open, its first body.
+ */
+export const STATEMENT_META = 'coalesce(meta, (SELECT body FROM docs WHERE statement_id = statements.id LIMIT 1))';
+
+/**
  * Where a paragraph's stored document is read from: its own row (`d`, with `d.body`) joined to its
  * statement's (`s`, with `s.meta`), the two parts `readStored` takes.
  */

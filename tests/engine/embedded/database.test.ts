@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Columns } from '../../../src/engine/embedded/columns.js';
 import { EVERYTHING_CHANGED, openDatabase } from '../../../src/engine/embedded/database.js';
 import { openEmbeddedEngine } from '../../../src/engine/embedded/embedded-engine.js';
+import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
 import { noFilters } from '../../../src/schema/query.js';
 import { tempDataDir } from '../../helpers/seed.js';
@@ -174,6 +175,9 @@ describe('a statement an older version wrote into a converted index file', () =>
       { value: '2024', count: 11 },
       { value: '2025', count: 11 },
     ]);
+    // Filtered in SQL (statement lists, exports), not in the columns.
+    const listed = new IndexReader(reader, loadIndexSettings()).listStatements({ q: '', filters: { ...noFilters(), issuers: ['PK'] }, order: 'date:desc', offset: 0, limit: 10 });
+    expect(listed.statements.map((item) => item.document.statementId).sort()).toEqual(['000_f9833616b54a3226', 'copy']);
     reader.close();
 
     const reopened = openEmbeddedEngine(dir, loadIndexSettings());
