@@ -30,6 +30,8 @@ export interface IngestReport {
   failures: IngestFailure[];
   /** Statements deleted because their file is gone from its folder (only with `prune`). */
   pruned: PrunedStatement[];
+  /** Seconds the engine took to reorganise its index for searching after the writes; null when it did not. */
+  optimizedSeconds: number | null;
 }
 
 export interface IngestOptions {
@@ -143,7 +145,7 @@ async function listSources(
  * others still go in. Sources whose fingerprint is unchanged are not written again.
  */
 export async function ingestSources(inputs: string[], engine: SearchEngine, options: IngestOptions = {}): Promise<IngestReport> {
-  const report: IngestReport = { sources: 0, indexed: 0, paragraphs: 0, unchanged: 0, failures: [], pruned: [] };
+  const report: IngestReport = { sources: 0, indexed: 0, paragraphs: 0, unchanged: 0, failures: [], pruned: [], optimizedSeconds: null };
   const { sources, folders } = await listSources(inputs, options.urlLists ?? [], (failure) => report.failures.push(failure));
   report.sources = sources.length + report.failures.length;
   const progress = options.progress?.(sources.length);
@@ -217,6 +219,13 @@ export async function ingestSources(inputs: string[], engine: SearchEngine, opti
   progress?.finish();
   if (options.prune) {
     report.pruned = await pruneGone(engine, folders, new Set(sources.map((source) => source.statementId)));
+  }
+  if (report.indexed > 0 || report.pruned.length > 0) {
+    const started = performance.now();
+    if (await engine.optimize()) {
+      report.optimizedSeconds = (performance.now() - started) / 1000;
+      progress?.step(`reorganised the index for searching in ${report.optimizedSeconds.toFixed(1)} s`);
+    }
   }
   report.failures.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return report;

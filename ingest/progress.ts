@@ -1,6 +1,8 @@
 export interface Progress {
   sourceDone(paragraphs: number): void;
   finish(): void;
+  /** A step done after the sources (it may take a while on a large index): a line of its own. */
+  step(label: string): void;
 }
 
 /** Where progress goes: a terminal (`isTTY`) is redrawn in place, anything else gets plain lines. */
@@ -78,6 +80,9 @@ export function createProgress(total: number, options: ProgressOptions = {}): Pr
       if (!stream.isTTY || !drawn) return;
       if (behind) redraw();
       stream.write('\n');
+    },
+    step(label) {
+      stream.write(`ingest: ${label}\n`);
     },
   };
 }

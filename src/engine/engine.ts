@@ -59,6 +59,11 @@ export interface SearchEngine {
   /** Replaces each statement whole: its old paragraphs go, its new ones come, nothing else changes. */
   replaceStatements(statements: StatementDocuments[]): Promise<void>;
   deleteStatements(statementIds: string[]): Promise<void>;
+  /**
+   * After a bulk write: reorganises the index for searching when the writes since it opened make
+   * that worth its cost. True when it did; Meilisearch does this itself and answers false.
+   */
+  optimize(): Promise<boolean>;
   /** The fingerprint recorded for each of the given statements that is indexed. */
   fingerprints(statementIds: string[]): Promise<Map<string, string>>;
   /** Every indexed statement id, for pruning sources that disappeared. */

@@ -4,6 +4,7 @@ import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { noFilters } from '../../src/schema/query.js';
 import { seedPath, tempDataDir } from '../helpers/seed.js';
+import { copyStatement, seedStatement } from '../helpers/synthetic.js';
 import { describeEngineContract } from './contract.js';
 
 const cleanups: (() => void)[] = [];
@@ -54,6 +55,22 @@ describe('embedded engine on disk', () => {
     await worker.close();
     expect((await server.search(query)).total).toBe(2);
     await server.close();
+  });
+
+  it('answers the same in its search threads after it reorganised the index for searching', async () => {
+    const { dir, cleanup } = tempDataDir();
+    cleanups.push(cleanup);
+    const engine = openEmbeddedEngine(dir, loadIndexSettings(), { searchThreads: 1 });
+    await ingestSources([seedPath], engine);
+    const query = { q: 'talks Istanbul', filters: noFilters(), sort: 'relevance' as const, offset: 0, limit: 20, facets: ['countries' as const, 'year' as const] };
+    const before = await engine.search(query);
+    await engine.replaceStatements([copyStatement(await seedStatement(), 'copy', '2025-12-01')]);
+    expect(await engine.optimize()).toBe(true);
+    const after = await engine.search(query);
+    expect(after.total).toBe(before.total * 2);
+    expect(after.hits[0]?.document.statementId).toBe('copy');
+    expect(await engine.optimize()).toBe(false);
+    await engine.close();
   });
 
   it('sorts by the statement date, newest or oldest first', async () => {

@@ -53,6 +53,7 @@ describe('npm run ingest', () => {
     const run = ingest(sources.dir);
     expect(run.stdout).toContain('ingested 1 statement (11 paragraphs), 0 unchanged, 1 failed, of 2 sources');
     expect(run.stdout).toMatch(/failed: .*empty\.txt: the file is empty \[EMPTY_SOURCE\]/);
+    expect(run.stderr).toMatch(/^ingest: reorganised the index for searching in \d+\.\d s$/m);
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(run.status).toBe(1);
   }, 60_000);

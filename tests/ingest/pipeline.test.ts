@@ -32,6 +32,20 @@ describe('ingestSources', () => {
     await engine.close();
   });
 
+  it('reorganises the index for searching after writing, says so on the progress stream, and not after a run that wrote nothing', async () => {
+    const { engine } = setup();
+    const steps: string[] = [];
+    const progress = () => ({ sourceDone: () => undefined, finish: () => undefined, step: (label: string) => steps.push(label) });
+    const first = await ingestSources([seedPath], engine, { progress });
+    expect(first.optimizedSeconds).toBeGreaterThanOrEqual(0);
+    expect(steps).toEqual([`reorganised the index for searching in ${first.optimizedSeconds?.toFixed(1)} s`]);
+
+    const second = await ingestSources([seedPath], engine, { progress });
+    expect(second.optimizedSeconds).toBeNull();
+    expect(steps).toHaveLength(1);
+    await engine.close();
+  });
+
   it('indexes a statement again when its metadata changes, replacing it whole', async () => {
     const { engine, sources } = setup();
     const text = join(sources, 'statement.txt');

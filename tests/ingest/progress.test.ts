@@ -50,6 +50,15 @@ describe('createProgress on a terminal', () => {
     expect(g.writes.at(-1)).toMatch(/^\ringest: 2\/2 sources/);
   });
 
+  it('gives a step after the sources a line of its own, below the finished progress line', () => {
+    const f = fakes(true);
+    const progress = createProgress(1, { stream: f.stream, now: f.now });
+    progress.sourceDone(3);
+    progress.finish();
+    progress.step('reorganised the index for searching in 0.3 s');
+    expect(f.writes.slice(-2)).toEqual(['\n', 'ingest: reorganised the index for searching in 0.3 s\n']);
+  });
+
   it('writes nothing, not even a newline, when no source finished', () => {
     const f = fakes(true);
     createProgress(3, { stream: f.stream, now: f.now }).finish();

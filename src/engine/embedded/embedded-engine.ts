@@ -53,6 +53,12 @@ export class EmbeddedEngine implements SearchEngine {
     this.reader.written();
   }
 
+  async optimize(): Promise<boolean> {
+    const merged = this.writer.mergeSegments();
+    if (merged) this.reader.written();
+    return merged;
+  }
+
   async fingerprints(statementIds: string[]): Promise<Map<string, string>> {
     return this.writer.fingerprints(statementIds);
   }

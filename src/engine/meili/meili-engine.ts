@@ -123,6 +123,11 @@ export async function createMeiliEngine(options: MeiliEngineOptions): Promise<Se
       }
     },
 
+    async optimize() {
+      // Meilisearch organises its index within each write task; there is nothing left to do.
+      return false;
+    },
+
     async fingerprints(statementIds: string[]) {
       const found = new Map<string, string>();
       for (const group of batches([...new Set(statementIds)], batchSize)) {

@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/engine/embedded/database.js';
+import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
+import { IndexWriter } from '../../../src/engine/embedded/index-writer.js';
+import { loadIndexSettings } from '../../../src/engine/settings.js';
+import type { StatementDocuments } from '../../../src/schema/document.js';
+import { noFilters, type EngineQuery } from '../../../src/schema/query.js';
+import { tempDataDir } from '../../helpers/seed.js';
+import { copyStatement, seedStatement } from '../../helpers/synthetic.js';
+
+const settings = loadIndexSettings();
+let data: { dir: string; cleanup: () => void };
+let db: Database.Database;
+let writer: IndexWriter;
+let seed: StatementDocuments;
+
+beforeEach(async () => {
+  data = tempDataDir();
+  db = openDatabase(data.dir);
+  writer = new IndexWriter(db);
+  seed = await seedStatement();
+});
+afterEach(() => {
+  db.close();
+  data.cleanup();
+});
+
+/** FTS5 segments the full-text index is spread over: every search reads each term from each. */
+const segments = (): number => db.prepare<[], number>('SELECT count(DISTINCT segid) FROM fts_idx').pluck().get() ?? 0;
+
+const query = (q: string): EngineQuery => ({
+  q,
+  filters: noFilters(),
+  sort: 'relevance',
+  offset: 0,
+  limit: 100,
+  facets: ['countries', 'rounds', 'year'],
+});
+const searches = ['Istanbul', '"third round"', 'Afghan Taliban', 'ceasefir', 'Istambul', '-Pakistan talks'];
+const answers = () => {
+  const reader = new IndexReader(db, settings);
+  return searches.map((q) => reader.search(query(q)));
+};
+
+/** Each copy of the seed written in its own transaction, as batches of an ingest are. */
+function writeCopies(from: number, count: number): void {
+  for (let i = from; i < from + count; i += 1) {
+    const round = ['first', 'second', 'third', 'fourth'][i % 4] ?? 'third';
+    writer.replace([copyStatement(seed, `copy-${i}`, `2025-11-${String(1 + (i % 28)).padStart(2, '0')}`, (d) => d.text.replace('third', round))]);
+  }
+}
+
+describe('merging the full-text segments after a bulk write', () => {
+  it('leaves one segment after writes that make up the whole index, and every search answers as before', () => {
+    writeCopies(0, 40);
+    expect(segments()).toBeGreaterThan(1);
+    const before = answers();
+
+    expect(writer.mergeSegments()).toBe(true);
+
+    expect(segments()).toBe(1);
+    expect(answers()).toEqual(before);
+  });
+
+  it('does nothing when nothing was written since the last merge', () => {
+    writeCopies(0, 5);
+    expect(writer.mergeSegments()).toBe(true);
+    expect(writer.mergeSegments()).toBe(false);
+  });
+
+  it('waits while the writes since the last merge are less than a tenth of the index', () => {
+    writeCopies(0, 40);
+    writer.mergeSegments();
+    writeCopies(40, 3);
+    expect(writer.mergeSegments()).toBe(false);
+    // The merged segment and one per transaction since.
+    expect(segments()).toBe(4);
+
+    writeCopies(43, 2);
+    expect(writer.mergeSegments()).toBe(true);
+    expect(segments()).toBe(1);
+  });
+
+  it('counts deleted paragraphs as writes: a pruned index is merged too', () => {
+    writeCopies(0, 40);
+    writer.mergeSegments();
+    writer.delete(Array.from({ length: 5 }, (_, i) => `copy-${i}`));
+    const before = answers();
+    expect(writer.mergeSegments()).toBe(true);
+    expect(answers()).toEqual(before);
+    expect(answers()[0]?.total).toBe(35 * 2);
+  });
+});
