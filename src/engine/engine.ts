@@ -66,8 +66,6 @@ export interface SearchEngine {
   optimize(): Promise<boolean>;
   /** The fingerprint recorded for each of the given statements that is indexed. */
   fingerprints(statementIds: string[]): Promise<Map<string, string>>;
-  /** Every indexed statement id, for pruning sources that disappeared. */
-  statementIds(): Promise<string[]>;
   search(query: EngineQuery): Promise<EngineResult>;
   /** Values of one facet over the documents matching `filters`, narrowed to those containing `q`. */
   searchFacetValues(facet: FacetField, q: string, filters: EngineFilters): Promise<FacetCount[]>;

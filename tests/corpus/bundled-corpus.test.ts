@@ -9,6 +9,7 @@ import { loadIndexSettings } from '../../src/engine/settings.js';
 import type { ParagraphDocument } from '../../src/schema/document.js';
 import { noFilters } from '../../src/schema/query.js';
 import { corpusDir, projectRoot, tempDataDir } from '../helpers/seed.js';
+import { indexedStatementIds } from '../helpers/statement-ids.js';
 
 /**
  * `corpus/`, what `npm start` serves: the seed statement, 40 press conferences of the Chinese
@@ -25,7 +26,7 @@ beforeAll(async () => {
   engine = openEmbeddedEngine(data.dir, loadIndexSettings());
   sources = await listSourceFiles(corpusDir);
   report = await ingestSources([corpusDir], engine);
-  for (const id of await engine.statementIds()) statements.set(id, await engine.getStatement(id));
+  for (const id of await indexedStatementIds(engine)) statements.set(id, await engine.getStatement(id));
 }, 60_000);
 afterAll(async () => {
   await engine.close();

@@ -7,6 +7,7 @@ import { openEmbeddedEngine } from '../../src/engine/embedded/embedded-engine.js
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { noFilters } from '../../src/schema/query.js';
 import { projectRoot, seedPath, tempDataDir } from '../helpers/seed.js';
+import { indexedStatementIds } from '../helpers/statement-ids.js';
 
 // kill -9 at random moments of a real ingest, rerun it, and the index must be the one a single
 // clean run builds: every statement whole, none twice, none lost, nothing indexed twice over.
@@ -113,7 +114,7 @@ async function snapshot(dataDir: string): Promise<{ statements: Snapshot; docume
   const engine = openEmbeddedEngine(dataDir, loadIndexSettings());
   try {
     const statements: Snapshot = new Map();
-    for (const id of await engine.statementIds()) {
+    for (const id of await indexedStatementIds(engine)) {
       const paragraphs = await engine.getStatement(id);
       // Whole: paragraphs 1..n, each once.
       expect(paragraphs.map((p) => p.paragraph), `statement ${id} (CRASH_SEED=${seed})`).toEqual(paragraphs.map((_, i) => i + 1));

@@ -63,10 +63,6 @@ export class EmbeddedEngine implements SearchEngine {
     return this.writer.fingerprints(statementIds);
   }
 
-  async statementIds(): Promise<string[]> {
-    return this.db.prepare<[], string>('SELECT id FROM statements ORDER BY id').pluck().all();
-  }
-
   async search(query: EngineQuery): Promise<EngineResult> {
     return this.pool ? this.pool.search(query) : this.reader.search(query);
   }

@@ -1,6 +1,6 @@
 import { type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, type Task } from 'meilisearch';
 import { AppError } from '../../errors.js';
-import { DocumentId, ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
+import { ParagraphDocument, type StatementDocuments } from '../../schema/document.js';
 import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField } from '../../schema/query.js';
 import { splitFacets, withoutSelection } from '../disjunctive.js';
 import type { SearchEngine } from '../engine.js';
@@ -137,11 +137,6 @@ export async function createMeiliEngine(options: MeiliEngineOptions): Promise<Se
         }
       }
       return found;
-    },
-
-    async statementIds() {
-      const documents = await fetchAll(firstParagraphs, ['statementId']);
-      return documents.map((document) => DocumentId.parse(document['statementId'])).sort();
     },
 
     async search(query: EngineQuery): Promise<EngineResult> {

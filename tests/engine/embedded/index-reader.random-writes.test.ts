@@ -9,6 +9,7 @@ import { precisionOf, type ParagraphDocument, type StatementDocuments } from '..
 import { noFilters, type EngineFilters, type EngineQuery, type FacetField } from '../../../src/schema/query.js';
 import { tempDataDir } from '../../helpers/seed.js';
 import { seedStatement } from '../../helpers/synthetic.js';
+import { indexedStatementIds } from '../../helpers/statement-ids.js';
 
 /**
  * Random writes (replaces of a few statements with random dates, issuers, facets and words,
@@ -128,7 +129,7 @@ describe('a reader kept across random writes', () => {
     const pool = Array.from({ length: 20 }, (_, i) => `s${i}`);
     const done: string[] = [];
     for (let round = 0; round < 120; round += 1) {
-      const indexed = await engine.statementIds();
+      const indexed = await indexedStatementIds(engine);
       const kind = random.next();
       if (kind < 0.55) {
         const ids = random.some(pool, 4);

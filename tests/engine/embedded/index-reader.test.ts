@@ -10,6 +10,7 @@ import type { StatementDocuments } from '../../../src/schema/document.js';
 import { noFilters, type EngineQuery, type FacetField } from '../../../src/schema/query.js';
 import { corpusSample, seedId, seedPath, tempDataDir } from '../../helpers/seed.js';
 import { copyStatement, seedStatement } from '../../helpers/synthetic.js';
+import { indexedStatementIds } from '../../helpers/statement-ids.js';
 
 /**
  * A reader's caches (facet columns, vocabulary) follow the writes of its own connection and of
@@ -110,7 +111,7 @@ describe('a reader kept across writes', () => {
   });
 
   it('after a statement is deleted', async () => {
-    const [first] = await engine.statementIds();
+    const [first] = await indexedStatementIds(engine);
     await engine.deleteStatements([first!]);
     await expectAllCurrent();
   });
