@@ -19,5 +19,8 @@ export function formatReport(report: IngestReport, options: { prune?: boolean } 
       lines.push(`pruned: ${gone.path} (statement ${gone.statementId}${replaced})`);
     }
   }
+  if (report.optimizeFailure !== null) {
+    lines.push(`not reorganised for searching: ${report.optimizeFailure} (the statements are indexed; searches are as fast as before this run)`);
+  }
   return lines.join('\n');
 }

@@ -47,6 +47,22 @@ describe('ingestSources', () => {
     await engine.close();
   });
 
+  it('still reports every statement indexed when reorganising the index fails, and says why', async () => {
+    const { engine } = setup();
+    const locked = new Proxy(engine, {
+      get: (target, key, receiver) =>
+        key === 'optimize' ? () => Promise.reject(new Error('database is locked')) : Reflect.get(target, key, receiver),
+    });
+    const report = await ingestSources([seedPath], locked);
+    expect(report).toMatchObject({ indexed: 1, paragraphs: 11, failures: [], optimizedSeconds: null, optimizeFailure: 'database is locked' });
+    expect(formatReport(report).split('\n')).toEqual([
+      'ingested 1 statement (11 paragraphs), 0 unchanged, 0 failed, of 1 source',
+      'not reorganised for searching: database is locked (the statements are indexed; searches are as fast as before this run)',
+    ]);
+    expect(await engine.stats()).toEqual({ documents: 11, statements: 1 });
+    await engine.close();
+  });
+
   it('indexes a statement again when its metadata changes, replacing it whole', async () => {
     const { engine, sources } = setup();
     const text = join(sources, 'statement.txt');
