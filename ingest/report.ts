@@ -20,7 +20,7 @@ export function formatReport(report: IngestReport, options: { prune?: boolean } 
     }
   }
   if (report.optimizeFailure !== null) {
-    lines.push(`not reorganised for searching: ${report.optimizeFailure} (the statements are indexed; searches are as fast as before this run)`);
+    lines.push(`not reorganised for searching: ${report.optimizeFailure} (the statements are indexed; the next ingest run will reorganise it)`);
   }
   return lines.join('\n');
 }

@@ -60,7 +60,7 @@ export interface SearchEngine {
   replaceStatements(statements: StatementDocuments[]): Promise<void>;
   deleteStatements(statementIds: string[]): Promise<void>;
   /**
-   * After a bulk write: reorganises the index for searching when the writes since it opened make
+   * After a bulk write: reorganises the index for searching when the writes since it last did make
    * that worth its cost. True when it did; Meilisearch does this itself and answers false.
    */
   optimize(): Promise<boolean>;

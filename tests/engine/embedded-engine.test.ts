@@ -69,6 +69,9 @@ describe('embedded engine on disk', () => {
     const after = await engine.search(query);
     expect(after.total).toBe(before.total * 2);
     expect(after.hits[0]?.document.statementId).toBe('copy');
+    const fresh = openEmbeddedEngine(dir, loadIndexSettings());
+    expect(after).toEqual(await fresh.search(query));
+    await fresh.close();
     expect(await engine.optimize()).toBe(false);
     await engine.close();
   });

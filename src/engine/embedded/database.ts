@@ -49,6 +49,8 @@ CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, statement_id TEXT N
 CREATE TRIGGER IF NOT EXISTS statement_added AFTER INSERT ON statements BEGIN INSERT INTO changes (statement_id) VALUES (new.id); END;
 CREATE TRIGGER IF NOT EXISTS statement_changed AFTER UPDATE ON statements BEGIN INSERT INTO changes (statement_id) VALUES (new.id); END;
 CREATE TRIGGER IF NOT EXISTS statement_deleted AFTER DELETE ON statements BEGIN INSERT INTO changes (statement_id) VALUES (old.id); END;
+-- Paragraphs inserted and deleted since the full-text segments were last merged (IndexWriter.mergeSegments).
+CREATE TABLE IF NOT EXISTS unmerged (only INTEGER PRIMARY KEY CHECK (only = 1), paragraphs INTEGER NOT NULL);
 `;
 
 /**
@@ -61,6 +63,13 @@ export const CHANGES_KEPT = 100_000;
 
 /** A change-log entry that names no statement but the whole index: readers build their caches anew. */
 export const EVERYTHING_CHANGED = '';
+
+/**
+ * A change-log entry that names no statement (no id has spaces): the full-text segments were merged
+ * and nothing changed. Without it, readers would take the merge's commit for one the log cannot
+ * name and build their caches anew: about 1 s for the first search on each search thread.
+ */
+export const SEGMENTS_MERGED = '(segments merged)';
 
 /**
  * The full-text table, written as SQLite stores it in sqlite_master, so that an index file built with

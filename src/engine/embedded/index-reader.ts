@@ -5,7 +5,7 @@ import type { EngineFilters, EngineQuery, EngineResult, FacetCount, FacetField }
 import type { ScanPage, ScanRequest, StatementList, StatementListQuery } from '../engine.js';
 import type { IndexSettings } from '../settings.js';
 import { Columns } from './columns.js';
-import { EVERYTHING_CHANGED } from './database.js';
+import { EVERYTHING_CHANGED, SEGMENTS_MERGED } from './database.js';
 import { MatchCompiler } from './match-expression.js';
 import { prepared } from './prepared.js';
 import { runSearch } from './run-search.js';
@@ -153,7 +153,7 @@ export class IndexReader {
   }
 
   private changedSince(seq: number): string[] {
-    return prepared<[number], string>(this.db, CHANGED_SINCE).pluck().all(seq);
+    return prepared<[number], string>(this.db, CHANGED_SINCE).pluck().all(seq).filter((id) => id !== SEGMENTS_MERGED);
   }
 
   /** The terms of the statements' paragraphs as the index cuts them. */

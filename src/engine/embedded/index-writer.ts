@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StatementDocuments } from '../../schema/document.js';
-import { CHANGES_KEPT, paragraphFacetFields } from './database.js';
+import { CHANGES_KEPT, paragraphFacetFields, SEGMENTS_MERGED } from './database.js';
 import { storedBody, storedMeta } from './stored-document.js';
 
 /** Segments are merged once the paragraphs written since make up 1 in this many of the index. */
@@ -23,8 +23,10 @@ export class IndexWriter {
   private readonly fingerprint;
   private readonly trimChanges;
   private readonly countDocs;
-  /** Paragraphs this writer inserted or deleted since it opened or last merged the full-text segments. */
-  private churned = 0;
+  private readonly unmerged;
+  private readonly addUnmerged;
+  private readonly clearUnmerged;
+  private readonly logMerge;
 
   constructor(private readonly db: Database.Database) {
     this.insertDoc = db.prepare<[string, string, number, number, string]>(
@@ -43,6 +45,12 @@ export class IndexWriter {
     this.fingerprint = db.prepare<[string], string>('SELECT fingerprint FROM statements WHERE id = ?').pluck();
     this.trimChanges = db.prepare<[number]>('DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?');
     this.countDocs = db.prepare<[], number>('SELECT count(*) FROM docs').pluck();
+    this.unmerged = db.prepare<[], number>('SELECT coalesce(sum(paragraphs), 0) FROM unmerged').pluck();
+    this.addUnmerged = db.prepare<[number]>(
+      'INSERT INTO unmerged (only, paragraphs) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET paragraphs = paragraphs + excluded.paragraphs',
+    );
+    this.clearUnmerged = db.prepare('DELETE FROM unmerged');
+    this.logMerge = db.prepare<[string]>('INSERT INTO changes (statement_id) VALUES (?)');
   }
 
   /**
@@ -52,7 +60,7 @@ export class IndexWriter {
    */
   replace(statements: StatementDocuments[]): void {
     this.db.transaction(() => {
-      this.deleteRows(statements.map((statement) => statement.statementId));
+      let written = this.deleteRows(statements.map((statement) => statement.statementId));
       for (const statement of statements) {
         for (const document of statement.documents) {
           const { lastInsertRowid } = this.insertDoc.run(
@@ -63,7 +71,7 @@ export class IndexWriter {
             storedBody(document),
           );
           this.insertText.run(lastInsertRowid, document.text);
-          this.churned += 1;
+          written += 1;
           for (const field of paragraphFacetFields) {
             const value = document[field];
             if (Array.isArray(value)) for (const item of value) this.insertFacet.run(field, String(item), lastInsertRowid);
@@ -73,6 +81,7 @@ export class IndexWriter {
         const [first] = statement.documents;
         if (first) this.upsertStatement.run(statement.statementId, statement.fingerprint, storedMeta(first));
       }
+      this.addUnmerged.run(written);
       this.trimChanges.run(CHANGES_KEPT);
     })();
   }
@@ -80,36 +89,53 @@ export class IndexWriter {
   /** Deletes the statements and every row of their paragraphs, in one transaction. */
   delete(statementIds: string[]): void {
     this.db.transaction(() => {
-      this.deleteRows(statementIds);
+      this.addUnmerged.run(this.deleteRows(statementIds));
       this.trimChanges.run(CHANGES_KEPT);
     })();
   }
 
-  private deleteRows(statementIds: string[]): void {
+  /** Deletes the statements' rows; the number of paragraphs deleted. */
+  private deleteRows(statementIds: string[]): number {
+    let deleted = 0;
     for (const statementId of statementIds) {
       for (const rowid of this.docRowids.all(statementId)) {
         this.deleteText.run(rowid);
         this.deleteFacets.run(rowid);
         this.deleteDoc.run(rowid);
-        this.churned += 1;
+        deleted += 1;
       }
       this.deleteStatement.run(statementId);
     }
+    return deleted;
   }
 
   /**
-   * Merges the full-text index into one segment when this writer's inserts and deletes since it
-   * opened (or last merged) come to at least a tenth of the index. FTS5 adds a segment for every
+   * Merges the full-text index into one segment once the paragraphs inserted and deleted since the
+   * last merge, by any writer, come to a tenth of the index. FTS5 adds a segment for every
    * transaction and merges them 16 at a time, so a bulk ingest leaves dozens (33 for the UNGD
    * folder), and every search reads each term from each: merged, a phrase with filters and facet
-   * counts took 8.5 against 13 ms. A merge rewrites the whole index (1.1 s for UNGD's 89,474
-   * paragraphs), so it waits until the writes are a share of it. True when it merged.
+   * counts took 8.5 against 13 ms. A merge rewrites the whole index (0.3–3 s for UNGD's 89,474
+   * paragraphs), so it waits until the writes are a share of it. The count is kept in the index
+   * file, in the writes' own transactions, so a merge lost to a crash or a lock is done by the next
+   * writer that asks. True when it merged.
    */
   mergeSegments(): boolean {
-    if (this.churned === 0 || this.churned * MERGE_AFTER_SHARE < (this.countDocs.get() ?? 0)) return false;
-    this.db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
-    this.churned = 0;
-    return true;
+    // Decided outside the write lock first: most calls merge nothing and need not wait for other writers.
+    if (!this.mergeDue()) return false;
+    return this.db
+      .transaction(() => {
+        if (!this.mergeDue()) return false;
+        this.db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
+        this.clearUnmerged.run();
+        this.logMerge.run(SEGMENTS_MERGED);
+        return true;
+      })
+      .immediate();
+  }
+
+  private mergeDue(): boolean {
+    const unmerged = this.unmerged.get() ?? 0;
+    return unmerged > 0 && unmerged * MERGE_AFTER_SHARE >= (this.countDocs.get() ?? 0);
   }
 
   /** The stored fingerprint of each statement that is indexed. */

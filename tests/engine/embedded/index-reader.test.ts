@@ -205,6 +205,28 @@ describe('a reader kept across writes', () => {
   });
 });
 
+describe('a reader kept across a merge of the full-text segments', () => {
+  /** The reader's caches, compared by identity: the same objects mean they were not built anew. */
+  const caches = (reader: IndexReader): unknown[] => {
+    const { loaded, vocabulary } = reader as unknown as { loaded: unknown; vocabulary: unknown };
+    return [loaded, vocabulary];
+  };
+
+  it('keeps its caches, since no statement changed, and answers as a fresh one', async () => {
+    await engine.replaceStatements(Array.from({ length: 30 }, (_, i) => copyStatement(seed, `merge-${i}`, '2025-05-05')));
+    await answers(kept);
+    const before = caches(kept);
+    expect(before.every((cache) => cache !== null)).toBe(true);
+
+    expect(await engine.optimize()).toBe(true);
+
+    await expectAllCurrent();
+    const after = caches(kept);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+  });
+});
+
 describe('Columns.update', () => {
   it('applies a change in place, and matches columns built afresh', async () => {
     const db = openDatabase(data.dir, { readonly: true });

@@ -82,6 +82,27 @@ describe('merging the full-text segments after a bulk write', () => {
     expect(segments()).toBe(1);
   });
 
+  it('counts the writes in the index file: a merge lost to a crash is done by the next writer', () => {
+    writeCopies(0, 40);
+    const other = openDatabase(data.dir);
+    try {
+      expect(new IndexWriter(other).mergeSegments()).toBe(true);
+    } finally {
+      other.close();
+    }
+    expect(segments()).toBe(1);
+    expect(writer.mergeSegments()).toBe(false);
+  });
+
+  it('does not count writes that were rolled back', () => {
+    writeCopies(0, 40);
+    writer.mergeSegments();
+    const clash = copyStatement(seed, 'clash', '2025-11-30');
+    const taken = { ...clash, documents: clash.documents.map((document) => ({ ...document, id: `copy-0-p${document.paragraph}` })) };
+    for (let i = 0; i < 5; i += 1) expect(() => writer.replace([taken])).toThrow(/UNIQUE/);
+    expect(writer.mergeSegments()).toBe(false);
+  });
+
   it('counts deleted paragraphs as writes: a pruned index is merged too', () => {
     writeCopies(0, 40);
     writer.mergeSegments();
