@@ -5,6 +5,8 @@ import { storedBody, storedMeta } from './stored-document.js';
 
 /** Segments are merged once the paragraphs written since make up 1 in this many of the index. */
 const MERGE_AFTER_SHARE = 10;
+/** Pages of merged index written per merge step (FTS5 pages are ~4 kB). */
+const MERGE_STEP_PAGES = 250;
 
 /**
  * The write side of the embedded index, on the engine's one writing connection. Its statements
@@ -27,6 +29,9 @@ export class IndexWriter {
   private readonly addUnmerged;
   private readonly clearUnmerged;
   private readonly logMerge;
+  private readonly mergeStep;
+  private readonly totalChanges;
+  private readonly pageCount;
 
   constructor(private readonly db: Database.Database) {
     this.insertDoc = db.prepare<[string, string, number, number, string]>(
@@ -51,6 +56,9 @@ export class IndexWriter {
     );
     this.clearUnmerged = db.prepare('DELETE FROM unmerged');
     this.logMerge = db.prepare<[string]>('INSERT INTO changes (statement_id) VALUES (?)');
+    this.mergeStep = db.prepare<[number]>("INSERT INTO fts (fts, rank) VALUES ('merge', ?)");
+    this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+    this.pageCount = db.prepare<[], number>('SELECT count(*) FROM fts_data').pluck();
   }
 
   /**
@@ -118,19 +126,31 @@ export class IndexWriter {
    * paragraphs), so it waits until the writes are a share of it. The count is kept in the index
    * file, in the writes' own transactions, so a merge lost to a crash or a lock is done by the next
    * writer that asks. True when it merged.
+   *
+   * The merge goes in steps of its own transaction (FTS5's incremental 'merge' with a negative
+   * page count, which takes every level), so that another writer, the API taking a statement,
+   * waits for one step (~70 ms here) and not for the whole merge. Each step logs SEGMENTS_MERGED.
    */
   mergeSegments(): boolean {
     // Decided outside the write lock first: most calls merge nothing and need not wait for other writers.
     if (!this.mergeDue()) return false;
-    return this.db
-      .transaction(() => {
-        if (!this.mergeDue()) return false;
-        this.db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
-        this.clearUnmerged.run();
-        this.logMerge.run(SEGMENTS_MERGED);
-        return true;
-      })
-      .immediate();
+    // Writers between the steps add segments to merge; a merge that never ends stays due instead.
+    const steps = 4 * Math.ceil((this.pageCount.get() ?? 0) / MERGE_STEP_PAGES) + 4;
+    for (let step = 0; step < steps; step += 1) {
+      const done = this.db
+        .transaction(() => {
+          const before = this.totalChanges.get() ?? 0;
+          this.mergeStep.run(-MERGE_STEP_PAGES);
+          // The command itself is one change; FTS5's documented sign of a step that found nothing left to merge.
+          const nothingLeft = (this.totalChanges.get() ?? 0) - before < 2;
+          this.logMerge.run(SEGMENTS_MERGED);
+          if (nothingLeft) this.clearUnmerged.run();
+          return nothingLeft;
+        })
+        .immediate();
+      if (done) return true;
+    }
+    return true;
   }
 
   private mergeDue(): boolean {

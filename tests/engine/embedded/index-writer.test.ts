@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/engine/embedded/database.js';
+import { openDatabase, SEGMENTS_MERGED } from '../../../src/engine/embedded/database.js';
 import { IndexReader } from '../../../src/engine/embedded/index-reader.js';
 import { IndexWriter } from '../../../src/engine/embedded/index-writer.js';
 import { loadIndexSettings } from '../../../src/engine/settings.js';
@@ -101,6 +101,20 @@ describe('merging the full-text segments after a bulk write', () => {
     const taken = { ...clash, documents: clash.documents.map((document) => ({ ...document, id: `copy-0-p${document.paragraph}` })) };
     for (let i = 0; i < 5; i += 1) expect(() => writer.replace([taken])).toThrow(/UNIQUE/);
     expect(writer.mergeSegments()).toBe(false);
+  });
+
+  it('merges in steps, each its own transaction logged for the readers, until one finds nothing left', () => {
+    // Words of their own in every statement, so that the index outgrows one step (250 pages).
+    for (let i = 0; i < 600; i += 1) {
+      writer.replace([copyStatement(seed, `big-${i}`, '2025-01-01', (d) => `${d.text} w${i}a w${i}b w${i}c w${i}d w${i}e w${i}f w${i}g w${i}h`)]);
+    }
+    expect(db.prepare<[], number>('SELECT count(*) FROM fts_data').pluck().get()).toBeGreaterThan(250);
+    const logged = db.prepare<[string], number>('SELECT count(*) FROM changes WHERE statement_id = ?').pluck();
+
+    expect(writer.mergeSegments()).toBe(true);
+
+    expect(segments()).toBe(1);
+    expect(logged.get(SEGMENTS_MERGED)).toBeGreaterThanOrEqual(3);
   });
 
   it('counts deleted paragraphs as writes: a pruned index is merged too', () => {
