@@ -10,6 +10,7 @@ import type { SearchEngine } from '../../src/engine/engine.js';
 import { loadIndexSettings } from '../../src/engine/settings.js';
 import { Problem, SearchResponse, Statement } from '../../src/schema/api.js';
 import { tempDataDir } from '../helpers/seed.js';
+import { holdWriteLock } from '../helpers/write-lock.js';
 
 const TOKEN = 'test-admin-token-0123456789abcdef';
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -43,6 +44,16 @@ const talks = [
 ].join('\n\n');
 
 describe('POST /v1/statements', () => {
+  it('waits while another process writes to the index (an ingest batch, a merge step), then answers 201', async () => {
+    const { released } = await holdWriteLock(data.dir, 300);
+    const response = await post({ text: talks, id: 'pk-talks-locked', title: 'Written after a lock', date: '2025-03-03' });
+    expect(response.status).toBe(201);
+    await released;
+    const deleted = await app.request('/v1/statements/pk-talks-locked', { method: 'DELETE', headers: auth });
+    expect(deleted.status).toBe(204);
+  });
+
+
   it('runs text with metadata through the pipeline and answers 201 with the statement and its Location', async () => {
     const response = await post({
       text: talks,

@@ -137,6 +137,8 @@ export class IndexReader {
     const changed =
       last === since || (prepared<[], number>(this.db, FIRST_CHANGE).pluck().get() ?? 0) > since + 1 ? null : this.changedSince(since);
     if (changed?.includes(EVERYTHING_CHANGED)) return this.drop();
+    // Only merges of the full-text segments since: the caches hold what is there.
+    if (changed?.length === 0) return;
     const documents = changed === null ? 0 : (prepared<[string], number>(this.db, DOCS_OF).pluck().get(JSON.stringify(changed)) ?? 0);
     this.churn += documents;
     // Updated in place, the caches keep every statement, value and term they ever held: built anew

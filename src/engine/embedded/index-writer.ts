@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AppError } from '../../errors.js';
 import type { StatementDocuments } from '../../schema/document.js';
 import { CHANGES_KEPT, paragraphFacetFields, SEGMENTS_MERGED } from './database.js';
 import { storedBody, storedMeta } from './stored-document.js';
@@ -67,7 +68,7 @@ export class IndexWriter {
    * readers update their caches for them alone.
    */
   replace(statements: StatementDocuments[]): void {
-    this.db.transaction(() => {
+    this.write(() => {
       let written = this.deleteRows(statements.map((statement) => statement.statementId));
       for (const statement of statements) {
         for (const document of statement.documents) {
@@ -91,15 +92,33 @@ export class IndexWriter {
       }
       this.addUnmerged.run(written);
       this.trimChanges.run(CHANGES_KEPT);
-    })();
+    });
   }
 
   /** Deletes the statements and every row of their paragraphs, in one transaction. */
   delete(statementIds: string[]): void {
-    this.db.transaction(() => {
+    this.write(() => {
       this.addUnmerged.run(this.deleteRows(statementIds));
       this.trimChanges.run(CHANGES_KEPT);
-    })();
+    });
+  }
+
+  /**
+   * One write transaction, begun IMMEDIATE: it takes the write lock first, waiting up to the busy
+   * timeout for another writer (an ingest's batch, a merge step). Begun deferred, its first read
+   * made it a reader, and SQLite fails a reader's upgrade at once, without waiting, when another
+   * connection writes: a statement posted during a merge failed in 9 ms.
+   */
+  private write<T>(run: () => T): T {
+    try {
+      return this.db.transaction(run).immediate();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      const waited = Number(this.db.pragma('busy_timeout', { simple: true })) / 1000;
+      throw new AppError('ENGINE_UNAVAILABLE', `another process held the index file for the whole busy timeout (${waited} s), writing to it; try again`, {
+        cause: error,
+      });
+    }
   }
 
   /** Deletes the statements' rows; the number of paragraphs deleted. */
@@ -125,7 +144,8 @@ export class IndexWriter {
    * counts took 8.5 against 13 ms. A merge rewrites the whole index (0.3–3 s for UNGD's 89,474
    * paragraphs), so it waits until the writes are a share of it. The count is kept in the index
    * file, in the writes' own transactions, so a merge lost to a crash or a lock is done by the next
-   * writer that asks. True when it merged.
+   * writer that asks. True when it merged: in full, or, when other writers kept adding segments,
+   * as far as its step limit, and then the merge stays due.
    *
    * The merge goes in steps of its own transaction (FTS5's incremental 'merge' with a negative
    * page count, which takes every level), so that another writer, the API taking a statement,
@@ -137,17 +157,15 @@ export class IndexWriter {
     // Writers between the steps add segments to merge; a merge that never ends stays due instead.
     const steps = 4 * Math.ceil((this.pageCount.get() ?? 0) / MERGE_STEP_PAGES) + 4;
     for (let step = 0; step < steps; step += 1) {
-      const done = this.db
-        .transaction(() => {
-          const before = this.totalChanges.get() ?? 0;
-          this.mergeStep.run(-MERGE_STEP_PAGES);
-          // The command itself is one change; FTS5's documented sign of a step that found nothing left to merge.
-          const nothingLeft = (this.totalChanges.get() ?? 0) - before < 2;
-          this.logMerge.run(SEGMENTS_MERGED);
-          if (nothingLeft) this.clearUnmerged.run();
-          return nothingLeft;
-        })
-        .immediate();
+      const done = this.write(() => {
+        const before = this.totalChanges.get() ?? 0;
+        this.mergeStep.run(-MERGE_STEP_PAGES);
+        // The command itself is one change; FTS5's documented sign of a step that found nothing left to merge.
+        const nothingLeft = (this.totalChanges.get() ?? 0) - before < 2;
+        this.logMerge.run(SEGMENTS_MERGED);
+        if (nothingLeft) this.clearUnmerged.run();
+        return nothingLeft;
+      });
       if (done) return true;
     }
     return true;

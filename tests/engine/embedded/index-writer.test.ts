@@ -8,6 +8,7 @@ import type { StatementDocuments } from '../../../src/schema/document.js';
 import { noFilters, type EngineQuery } from '../../../src/schema/query.js';
 import { tempDataDir } from '../../helpers/seed.js';
 import { copyStatement, seedStatement } from '../../helpers/synthetic.js';
+import { holdWriteLock } from '../../helpers/write-lock.js';
 
 const settings = loadIndexSettings();
 let data: { dir: string; cleanup: () => void };
@@ -125,5 +126,34 @@ describe('merging the full-text segments after a bulk write', () => {
     expect(writer.mergeSegments()).toBe(true);
     expect(answers()).toEqual(before);
     expect(answers()[0]?.total).toBe(35 * 2);
+  });
+});
+
+describe('writing while another process writes', () => {
+  it('waits for its lock, up to the busy timeout, for a replace, a delete and a merge step alike', async () => {
+    writeCopies(0, 10);
+    const writes: [string, () => unknown][] = [
+      ['replace', () => writeCopies(10, 1)],
+      ['delete', () => writer.delete(['copy-0'])],
+      ['merge', () => writer.mergeSegments()],
+    ];
+    for (const [name, write] of writes) {
+      const { released } = await holdWriteLock(data.dir, 300);
+      const started = performance.now();
+      expect(write, name).not.toThrow();
+      expect(performance.now() - started, name).toBeGreaterThan(150);
+      await released;
+    }
+    expect(segments()).toBe(1);
+  });
+
+  it('fails with ENGINE_UNAVAILABLE, saying what held it, once the busy timeout is over', async () => {
+    db.pragma('busy_timeout = 200');
+    const { released } = await holdWriteLock(data.dir, 1500);
+    expect(() => writeCopies(0, 1)).toThrow(
+      expect.objectContaining({ code: 'ENGINE_UNAVAILABLE', detail: 'another process held the index file for the whole busy timeout (0.2 s), writing to it; try again' }),
+    );
+    await released;
+    expect(() => writeCopies(0, 1)).not.toThrow();
   });
 });
