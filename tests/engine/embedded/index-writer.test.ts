@@ -83,6 +83,21 @@ describe('merging the full-text segments after a bulk write', () => {
     expect(segments()).toBe(1);
   });
 
+  it('merges once the writes come to exactly a tenth of the index, not one paragraph before', () => {
+    const single = (id: string): StatementDocuments => {
+      const copy = copyStatement(seed, id, '2025-11-01');
+      return { ...copy, documents: copy.documents.slice(0, 1) };
+    };
+    for (let i = 0; i < 90; i += 1) writer.replace([single(`one-${i}`)]);
+    writer.mergeSegments();
+    for (let i = 90; i < 99; i += 1) writer.replace([single(`one-${i}`)]);
+    // 9 paragraphs written, 99 in the index.
+    expect(writer.mergeSegments()).toBe(false);
+    writer.replace([single('one-99')]);
+    // 10 written, 100 in the index.
+    expect(writer.mergeSegments()).toBe(true);
+  });
+
   it('counts the writes in the index file: a merge lost to a crash is done by the next writer', () => {
     writeCopies(0, 40);
     const other = openDatabase(data.dir);
