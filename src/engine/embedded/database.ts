@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS unmerged (only INTEGER PRIMARY KEY CHECK (only = 1), 
  */
 export const CHANGES_KEPT = 100_000;
 
+/** Writes one change-log entry by hand; the triggers above write those that name a statement. */
+export const LOG_CHANGE = 'INSERT INTO changes (statement_id) VALUES (?)';
+
 /** A change-log entry that names no statement but the whole index: readers build their caches anew. */
 export const EVERYTHING_CHANGED = '';
 
@@ -160,7 +163,7 @@ function useFtsTable(db: Database.Database): void {
   useMergePolicy(db);
   db.exec("INSERT INTO fts (rowid, text) SELECT rowid, body ->> '$.text' FROM docs");
   // Rebuilt, every term may have changed; no statement did.
-  if (stored !== undefined) db.prepare('INSERT INTO changes (statement_id) VALUES (?)').run(EVERYTHING_CHANGED);
+  if (stored !== undefined) db.prepare(LOG_CHANGE).run(EVERYTHING_CHANGED);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../errors.js';
 import type { StatementDocuments } from '../../schema/document.js';
-import { CHANGES_KEPT, paragraphFacetFields, SEGMENTS_MERGED } from './database.js';
+import { CHANGES_KEPT, LOG_CHANGE, paragraphFacetFields, SEGMENTS_MERGED } from './database.js';
 import { storedBody, storedMeta } from './stored-document.js';
 
 /** Segments are merged once the paragraphs written since make up 1 in this many of the index. */
@@ -56,7 +56,7 @@ export class IndexWriter {
       'INSERT INTO unmerged (only, paragraphs) VALUES (1, ?) ON CONFLICT (only) DO UPDATE SET paragraphs = paragraphs + excluded.paragraphs',
     );
     this.clearUnmerged = db.prepare('DELETE FROM unmerged');
-    this.logMerge = db.prepare<[string]>('INSERT INTO changes (statement_id) VALUES (?)');
+    this.logMerge = db.prepare<[string]>(LOG_CHANGE);
     this.mergeStep = db.prepare<[number]>("INSERT INTO fts (fts, rank) VALUES ('merge', ?)");
     this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
     this.pageCount = db.prepare<[], number>('SELECT count(*) FROM fts_data').pluck();
